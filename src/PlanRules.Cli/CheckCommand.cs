@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using PlanRules.Analysis;
+using PlanRules.Output;
+using PlanRules.Workspace;
+
+namespace PlanRules.Cli;
+
+/// <summary><c>planrules check</c>: parse, bind and analyse; print findings as text, JSON or SARIF.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "计划文件或文件夹 / plan files or folders (default: current folder)", Arity = ArgumentArity.ZeroOrMore };
+        var rules = new Option<string[]>("--rules") { Description = "规则文件或文件夹 / rule files or folders", AllowMultipleArgumentsPerToken = false };
+        var ledger = new Option<string[]>("--ledger") { Description = "台账文件 / ledger files (*.ledger, *.ledger.csv)" };
+        var asOf = new Option<string?>("--as-of") { Description = "评估日期 / the as-of date (default: today in the plan's time zone)" };
+        var format = new Option<string>("--format") { Description = "text | json | sarif", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var output = new Option<string?>("--output", "-o") { Description = "输出文件 / write to this file" };
+        var culture = new Option<string?>("--culture") { Description = "zh-CN | en" };
+        var config = new Option<string?>("--config") { Description = ".planrules 配置文件 / an explicit configuration file" };
+        var noDefaultRules = new Option<bool>("--no-default-rules") { Description = "不使用内置规则 / turn the standard rule sets off" };
+        var baseline = new Option<string?>("--baseline") { Description = "基线（上次的 JSON 输出）/ baseline: an earlier JSON output" };
+        var command = new Command("check", "检查计划 / check a plan") { paths, rules, ledger, asOf, format, output, culture, config, noDefaultRules, baseline };
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            var cultureInfo = CliValues.Culture(parse.GetValue(culture));
+            var asOfDate = parse.GetValue(asOf) is { } text ? CliValues.Date(text, "--as-of") : (NodaTime.LocalDate?)null;
+            var pathList = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
+            var inputs = InputFiles.Discover(pathList, context.CurrentDirectory);
+            if ((parse.GetValue(rules)?.Length ?? 0) > 0 || (parse.GetValue(ledger)?.Length ?? 0) > 0 || parse.GetValue(baseline) is not null || parse.GetValue(config) is not null || parse.GetValue(format) == "sarif")
+            {
+                throw new UsageException("此版本尚不支持该选项 / this option is not supported yet in this build");
+            }
+            if (inputs.Plans.IsEmpty) throw new UsageException("没有找到 .plan 文件 / no .plan files found");
+            var checker = new PlanChecker(context.Clock);
+            var result = checker.Check(new CheckRequest { Plans = inputs.Plans, AsOf = asOfDate });
+            var rendered = parse.GetValue(format) switch
+            {
+                "json" => JsonReport.Render(result, cultureInfo),
+                _ => Text(result, cultureInfo),
+            };
+            context.Emit(rendered, parse.GetValue(output));
+            return result.HasErrors ? 1 : 0;
+        }));
+        return command;
+    }
+
+    private static string Text(CheckResult result, System.Globalization.CultureInfo culture)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        TextReport.Write(writer, result, culture);
+        return writer.ToString();
+    }
+}

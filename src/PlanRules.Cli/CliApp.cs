@@ -1,0 +1,58 @@
+using System.CommandLine;
+using NodaTime;
+
+namespace PlanRules.Cli;
+
+/// <summary>The <c>planrules</c> command: a thin shell over the library. Exit codes: 0 clean, 1 errors found, 2 usage/input/internal fault.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string currentDirectory, IClock clock)
+    {
+        var context = new CliContext(stdout, stderr, currentDirectory, clock);
+        var root = new RootCommand("PlanRules: 工作方案检查工具 / checks work plans, progress ledgers and analyst rules");
+        root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(ModelCommand.Create(context));
+        root.Subcommands.Add(FmtCommand.Create(context));
+        root.Subcommands.Add(ExplainCommand.Create(context));
+
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors) stderr.WriteLine($"planrules: {error.Message}");
+                return 2;
+            }
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return Fail(stderr, e);
+        }
+    }
+
+    /// <summary>Runs a command body; any exception becomes one line on stderr and exit code 2 (never a stack trace).</summary>
+    public static int Guard(CliContext context, Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e)
+        {
+            return Fail(context.Error, e);
+        }
+    }
+
+    private static int Fail(TextWriter stderr, Exception e)
+    {
+        var message = e switch
+        {
+            UsageException or PlanRules.Workspace.InputFileException => e.Message,
+            IOException or UnauthorizedAccessException => $"文件错误 / file error: {e.Message}",
+            _ => $"内部错误 / internal error: {e.GetType().Name}: {e.Message}",
+        };
+        stderr.WriteLine($"planrules: {message.ReplaceLineEndings(" ")}");
+        return 2;
+    }
+}

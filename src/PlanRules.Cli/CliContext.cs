@@ -1,0 +1,48 @@
+using System.Globalization;
+using NodaTime;
+
+namespace PlanRules.Cli;
+
+/// <summary>What a command needs from its surroundings; tests supply their own.</summary>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, string CurrentDirectory, IClock Clock)
+{
+    /// <summary>Writes <paramref name="text"/> to <paramref name="outputFile"/> (UTF-8, no BOM) or to standard output.</summary>
+    public void Emit(string text, string? outputFile)
+    {
+        if (outputFile is null)
+        {
+            Out.Write(text);
+            return;
+        }
+        var full = Path.GetFullPath(outputFile, CurrentDirectory);
+        var directory = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        File.WriteAllText(full, text, new System.Text.UTF8Encoding(false));
+    }
+}
+
+/// <summary>A usage or input problem: one line on stderr, exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Option values shared by several commands.</summary>
+internal static class CliValues
+{
+    /// <summary>zh-CN unless asked for, or the environment is, English.</summary>
+    public static CultureInfo Culture(string? requested)
+    {
+        var name = requested ?? (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "zh-CN");
+        return name.ToLowerInvariant() switch
+        {
+            "zh-cn" or "zh" or "zh-hans" => CultureInfo.GetCultureInfo("zh-CN"),
+            "en" or "en-us" or "en-gb" => CultureInfo.GetCultureInfo("en"),
+            _ => throw new UsageException($"不支持的语言 / unsupported culture: {name} (zh-CN | en)"),
+        };
+    }
+
+    /// <summary>Parses an ISO or Chinese date; an impossible date is a usage error.</summary>
+    public static LocalDate Date(string text, string option)
+    {
+        if (PlanRules.Text.DateText.TryParse(text, out var date)) return date;
+        throw new UsageException($"无效的日期 / invalid date for {option}: '{text}' (expected YYYY-MM-DD)");
+    }
+}

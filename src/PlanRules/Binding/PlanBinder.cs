@@ -1,0 +1,423 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using NodaTime;
+using PlanRules.Diagnostics;
+using PlanRules.Syntax;
+using PlanRules.Text;
+
+namespace PlanRules.Binding;
+
+/// <summary>
+/// Binds the files of one plan (like the files of one C# compilation) into symbols: plan header,
+/// units and groups, sections, tasks, obligations and the dependency graph, reporting PR1001..PR1011.
+/// </summary>
+public static class PlanBinder
+{
+    /// <summary>Binds parsed files. Never throws for any syntax the parser produces.</summary>
+    public static BoundPlan Bind(IEnumerable<PlanFileSyntax> files)
+    {
+        var fileArray = files.ToImmutableArray();
+        var state = new BindingState(fileArray);
+        state.Run();
+        return state.Result();
+    }
+
+    /// <summary>Parses and binds plan texts.</summary>
+    public static BoundPlan Bind(params SourceText[] sources) => Bind(sources.Select(s => PlanParser.Parse(s)));
+
+    private sealed class BindingState(ImmutableArray<PlanFileSyntax> files)
+    {
+        private readonly DiagnosticSink _sink = new();
+        private readonly PlanSymbol _plan = new();
+        private readonly List<UnitSymbol> _units = [];
+        private readonly Dictionary<string, UnitSymbol> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<UnitSymbol, GroupDeclarationSyntax> _groupSyntax = new(ReferenceEqualityComparer.Instance);
+        private readonly List<(UnitSymbol Unit, UnitDeclarationSyntax Syntax, SourceText Source)> _unitSyntax = [];
+        private readonly List<SectionSymbol> _sections = [];
+        private readonly Dictionary<string, SectionSymbol> _sectionsById = new(StringComparer.Ordinal);
+        private readonly List<(TaskSymbol Task, SourceText Source)> _tasks = [];
+        private readonly Dictionary<string, TaskSymbol> _tasksById = new(StringComparer.Ordinal);
+        private readonly HashSet<UnitSymbol> _used = new(ReferenceEqualityComparer.Instance);
+
+        public void Run()
+        {
+            foreach (var file in files) _sink.AddRange(file.Diagnostics);
+            DeclareHeaderAndUnits();
+            BindGroupsAndUnits();
+            DeclareSectionsAndTasks();
+            foreach (var (task, source) in _tasks) BindTask(task, source);
+            BindDependencies();
+            ReportUnusedUnits();
+        }
+
+        public BoundPlan Result() => new(
+            files,
+            _plan,
+            [.. _units],
+            _names.ToFrozenDictionary(StringComparer.Ordinal),
+            [.. _sections],
+            [.. _tasks.Select(t => t.Task)],
+            DiagnosticOrder.Sort(_sink.Items));
+
+        private static Location Loc(SourceText source, TextSpan span) => Location.Create(source, span);
+
+        private void DeclareHeaderAndUnits()
+        {
+            var headers = new List<(PlanHeaderSyntax Header, SourceText Source)>();
+            foreach (var file in files)
+            {
+                foreach (var declaration in file.Declarations)
+                {
+                    switch (declaration)
+                    {
+                        case PlanHeaderSyntax header:
+                            headers.Add((header, file.Source));
+                            break;
+                        case UnitDeclarationSyntax unit:
+                            var unitSymbol = Declare(unit.Name, isGroup: false, file.Source, "Kind_Unit");
+                            if (unitSymbol is not null)
+                            {
+                                unitSymbol.Title = unit.Title?.Value;
+                                _unitSyntax.Add((unitSymbol, unit, file.Source));
+                            }
+                            break;
+                        case GroupDeclarationSyntax group:
+                            var groupSymbol = Declare(group.Name, isGroup: true, file.Source, "Kind_Group");
+                            if (groupSymbol is not null)
+                            {
+                                groupSymbol.Title = group.Title?.Value;
+                                groupSymbol.IsClosedGroup = group.IsClosed;
+                                _groupSyntax[groupSymbol] = group;
+                                _unitSyntax.Add((groupSymbol, new UnitDeclarationSyntax(group.Name, group.Title, [], group.Span), file.Source));
+                            }
+                            break;
+                    }
+                }
+            }
+
+            for (var i = 1; i < headers.Count; i++)
+            {
+                var (header, source) = headers[i];
+                _sink.ReportVariant(DiagnosticCatalog.PlanHeader, "PR1008_Multiple", Loc(source, new TextSpan(header.Span.Start, Math.Min(4, header.Span.Length))), null, null);
+            }
+            if (headers.Count == 0)
+            {
+                var firstTask = files.SelectMany(f => f.Tasks.Select(t => (Task: t, f.Source))).FirstOrDefault();
+                if (firstTask.Task is not null)
+                {
+                    _sink.ReportVariant(DiagnosticCatalog.PlanHeader, "PR1008_Missing", Loc(firstTask.Source, firstTask.Task.Id.Span), null, null);
+                }
+            }
+            else
+            {
+                BindHeader(headers[0].Header, headers[0].Source);
+            }
+
+            // Aliases share the unit namespace; declare them after all units so an alias that repeats a
+            // unit name is reported at the alias.
+            foreach (var (unit, syntax, source) in _unitSyntax)
+            {
+                var aliases = new List<string>();
+                foreach (var alias in syntax.Items.OfType<UnitAliasSyntax>().SelectMany(a => a.Names))
+                {
+                    if (_names.ContainsKey(alias.Value))
+                    {
+                        _sink.Report(DiagnosticCatalog.DuplicateName, Loc(source, alias.Span), null, alias.Value, LocalizableString.FromResource("Kind_Alias"), alias.Value);
+                        continue;
+                    }
+                    _names[alias.Value] = unit;
+                    aliases.Add(alias.Value);
+                }
+                unit.Aliases = [.. aliases];
+            }
+        }
+
+        private UnitSymbol? Declare(NameSyntax name, bool isGroup, SourceText source, string kindKey)
+        {
+            if (_names.ContainsKey(name.Value))
+            {
+                _sink.Report(DiagnosticCatalog.DuplicateName, Loc(source, name.Span), null, name.Value, LocalizableString.FromResource(kindKey), name.Value);
+                return null;
+            }
+            var symbol = new UnitSymbol(name.Value, isGroup, Loc(source, name.Span)) { NameLocation = Loc(source, name.Span) };
+            _names[name.Value] = symbol;
+            _units.Add(symbol);
+            return symbol;
+        }
+
+        private void BindHeader(PlanHeaderSyntax header, SourceText source)
+        {
+            _plan.Title = header.Title.Value;
+            _plan.Location = Loc(source, header.Title.Span);
+            foreach (var item in header.Items)
+            {
+                switch (item)
+                {
+                    case PlanRefSyntax r: _plan.Ref = r.Value.Value; break;
+                    case PlanIssuedSyntax issued: _plan.Issued = issued.Date.Value; break;
+                    case PlanIssuerSyntax issuer: _plan.Issuer = Resolve(issuer.Name, source, null); break;
+                    case PlanPeriodSyntax period:
+                        _plan.Start = period.Start.Value;
+                        _plan.End = period.End.Value;
+                        if (_plan.Start is { } s && _plan.End is { } e && e < s)
+                        {
+                            _sink.ReportVariant(DiagnosticCatalog.InvalidLiteral, "PR0002_Period", Loc(source, period.Span), null, null, Iso(s), Iso(e));
+                        }
+                        break;
+                    case PlanTimeZoneSyntax zone:
+                        var resolved = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone.Zone.Value);
+                        if (resolved is null)
+                        {
+                            _sink.ReportVariant(DiagnosticCatalog.InvalidLiteral, "PR0002_TimeZone", Loc(source, zone.Zone.Span), null, null, zone.Zone.Value);
+                        }
+                        else
+                        {
+                            _plan.TimeZone = resolved;
+                        }
+                        break;
+                }
+            }
+        }
+
+        private UnitSymbol? Resolve(NameSyntax name, SourceText source, string? taskId)
+        {
+            if (_names.TryGetValue(name.Value, out var unit))
+            {
+                _used.Add(unit);
+                return unit;
+            }
+            var suggestion = NameSuggester.Suggest(name.Value, _names.Keys);
+            _sink.Report(DiagnosticCatalog.UnknownUnit, Loc(source, name.Span), taskId, name.Value, name.Value, DiagnosticSink.DidYouMean(suggestion));
+            return null;
+        }
+
+        private void BindGroupsAndUnits()
+        {
+            foreach (var (unit, syntax, source) in _unitSyntax)
+            {
+                if (_groupSyntax.TryGetValue(unit, out var group) && group.Members is { } members)
+                {
+                    var resolved = new List<UnitSymbol>();
+                    foreach (var member in members)
+                    {
+                        var symbol = Resolve(member, source, null);
+                        if (symbol is not null && !resolved.Contains(symbol)) resolved.Add(symbol);
+                    }
+                    unit.Members = [.. resolved];
+                }
+                if (syntax.Items.OfType<UnitParentSyntax>().LastOrDefault() is { } parent)
+                {
+                    unit.Parent = Resolve(parent.Name, source, null);
+                }
+            }
+
+            var cycles = DependencyGraph.FindCycles(_units, u => u.IsClosedGroup ? u.Members : []);
+            var inCycle = new HashSet<UnitSymbol>(cycles.SelectMany(c => c), ReferenceEqualityComparer.Instance);
+            foreach (var cycle in cycles)
+            {
+                _sink.Report(DiagnosticCatalog.GroupCycle, cycle[0].NameLocation, null, cycle[0].Name, string.Join(" → ", cycle.Select(u => u.Name)));
+            }
+            foreach (var unit in _units) unit.ExpandedMembers = Expand(unit, inCycle);
+        }
+
+        /// <summary>Members of closed groups, recursively; open groups and plain units stand for themselves.</summary>
+        private static ImmutableArray<UnitSymbol> Expand(UnitSymbol unit, HashSet<UnitSymbol> inCycle)
+        {
+            if (!unit.IsClosedGroup) return [unit];
+            var result = new List<UnitSymbol>();
+            var seen = new HashSet<UnitSymbol>(ReferenceEqualityComparer.Instance) { unit };
+            var work = new Stack<UnitSymbol>(unit.Members.Reverse());
+            while (work.Count > 0)
+            {
+                var next = work.Pop();
+                if (!seen.Add(next)) continue;
+                if (next.IsClosedGroup && !inCycle.Contains(next))
+                {
+                    foreach (var m in next.Members.Reverse()) work.Push(m);
+                }
+                else if (!next.IsClosedGroup)
+                {
+                    result.Add(next);
+                }
+            }
+            return [.. result];
+        }
+
+        private void DeclareSectionsAndTasks()
+        {
+            foreach (var file in files)
+            {
+                var work = new Stack<(DeclarationSyntax Node, SectionSymbol? Parent)>();
+                foreach (var declaration in file.Declarations.Reverse()) work.Push((declaration, null));
+                while (work.Count > 0)
+                {
+                    var (node, parent) = work.Pop();
+                    if (node is SectionSyntax section)
+                    {
+                        var symbol = new SectionSymbol(section.Id.Value, section.Title.Value, parent, Loc(file.Source, TextSpan.FromBounds(section.Span.Start, section.Id.Span.End)));
+                        if (!_sectionsById.TryAdd(symbol.Id, symbol))
+                        {
+                            _sink.Report(DiagnosticCatalog.DuplicateName, symbol.Location, null, null, LocalizableString.FromResource("Kind_Section"), symbol.Id);
+                        }
+                        else
+                        {
+                            _sections.Add(symbol);
+                        }
+                        foreach (var member in section.Members.Reverse()) work.Push((member, symbol));
+                    }
+                    else if (node is TaskSyntax taskSyntax)
+                    {
+                        var task = new TaskSymbol(taskSyntax.Id.Value, taskSyntax.Title.Value, parent, Loc(file.Source, TextSpan.FromBounds(taskSyntax.Span.Start, taskSyntax.Id.Span.End)), taskSyntax);
+                        if (!_tasksById.TryAdd(task.Id, task))
+                        {
+                            _sink.Report(DiagnosticCatalog.DuplicateName, task.Location, task.Id, null, LocalizableString.FromResource("Kind_Task"), task.Id);
+                            continue;
+                        }
+                        _tasks.Add((task, file.Source));
+                    }
+                }
+            }
+        }
+
+        private void BindTask(TaskSymbol task, SourceText source)
+        {
+            var lead = new List<UnitSymbol>();
+            var with = new List<UnitSymbol>();
+            var support = new List<UnitSymbol>();
+            var tags = new List<string>();
+            var notes = new List<string>();
+            var sources = new List<string>();
+            var suppressions = new List<Suppression>();
+            DateItemSyntax? dueItem = null, startItem = null;
+            foreach (var item in task.Syntax.Items)
+            {
+                switch (item)
+                {
+                    case OwnersItemSyntax owners:
+                        var target = owners.Role switch { OwnerRole.Lead => lead, OwnerRole.With => with, _ => support };
+                        foreach (var name in owners.Names)
+                        {
+                            if (Resolve(name, source, task.Id) is { } unit && !target.Contains(unit)) target.Add(unit);
+                        }
+                        break;
+                    case DateItemSyntax { Kind: TaskDateKind.Due } due: dueItem = due; break;
+                    case DateItemSyntax start: startItem = start; break;
+                    case EveryItemSyntax every: task.Recurrence = new Recurrence(every.Period, every.AtLeast?.Value ?? 1); break;
+                    case TagItemSyntax tag: tags.AddRange(tag.Tags.Select(t => t.Value)); break;
+                    case TextItemSyntax { Kind: TextItemKind.Note } note: notes.Add(note.Text.Value); break;
+                    case TextItemSyntax text: sources.Add(text.Text.Value); break;
+                    case SuppressItemSyntax suppress:
+                        suppressions.Add(new Suppression(suppress.RuleId.Value, suppress.Reason.Value, task.Id, Loc(source, suppress.Span)));
+                        break;
+                }
+            }
+            task.Lead = [.. lead];
+            task.With = [.. with];
+            task.Support = [.. support];
+            task.Tags = [.. tags.Distinct(StringComparer.Ordinal)];
+            task.Notes = [.. notes];
+            task.Sources = [.. sources];
+            task.Suppressions = [.. suppressions];
+            task.Due = dueItem?.Date.Value;
+            task.DueLocation = dueItem is null ? null : Loc(source, dueItem.Span);
+            task.Start = startItem?.Date.Value;
+
+            if (!task.Syntax.Items.OfType<OwnersItemSyntax>().Any(o => o.Role == OwnerRole.Lead))
+            {
+                _sink.Report(DiagnosticCatalog.NoAccountableOwner, task.Location, task.Id, null, task.Id);
+            }
+            CheckInPeriod(task, dueItem, "due", source);
+            CheckInPeriod(task, startItem, "start", source);
+            if (task.Start is { } s && task.Due is { } d && s > d)
+            {
+                _sink.Report(DiagnosticCatalog.StartAfterDue, Loc(source, startItem!.Span), task.Id, null, task.Id, Iso(s), Iso(d));
+            }
+
+            var obligations = new List<ObligationSymbol>();
+            var owed = new HashSet<UnitSymbol>(ReferenceEqualityComparer.Instance);
+            foreach (var (owner, role) in lead.Select(u => (u, OwnerRole.Lead)).Concat(with.Select(u => (u, OwnerRole.With))))
+            {
+                foreach (var member in owner.ExpandedMembers)
+                {
+                    if (owed.Add(member)) obligations.Add(new ObligationSymbol(task, member, role));
+                }
+            }
+            task.Obligations = [.. obligations];
+        }
+
+        private void CheckInPeriod(TaskSymbol task, DateItemSyntax? item, string keyword, SourceText source)
+        {
+            if (item?.Date.Value is not { } date || _plan.Start is not { } start || _plan.End is not { } end) return;
+            if (date < start || date > end)
+            {
+                _sink.Report(DiagnosticCatalog.DateOutsidePeriod, Loc(source, item.Date.Span), task.Id, null, task.Id, keyword, Iso(date), Iso(start), Iso(end));
+            }
+        }
+
+        private void BindDependencies()
+        {
+            var dependents = new Dictionary<TaskSymbol, List<TaskSymbol>>(ReferenceEqualityComparer.Instance);
+            foreach (var (task, source) in _tasks)
+            {
+                var dependencies = new List<TaskSymbol>();
+                foreach (var id in task.Syntax.Items.OfType<AfterItemSyntax>().SelectMany(a => a.Tasks))
+                {
+                    if (_tasksById.TryGetValue(id.Value, out var dependency))
+                    {
+                        if (!dependencies.Contains(dependency)) dependencies.Add(dependency);
+                        continue;
+                    }
+                    var suggestion = NameSuggester.Suggest(id.Value, _tasksById.Keys);
+                    _sink.Report(DiagnosticCatalog.UnknownDependency, Loc(source, id.Span), task.Id, null, task.Id, id.Value, DiagnosticSink.DidYouMean(suggestion));
+                }
+                task.Dependencies = [.. dependencies];
+                foreach (var dependency in dependencies)
+                {
+                    if (!dependents.TryGetValue(dependency, out var list)) dependents[dependency] = list = [];
+                    list.Add(task);
+                }
+            }
+            foreach (var (task, _) in _tasks)
+            {
+                task.Dependents = dependents.TryGetValue(task, out var list) ? [.. list] : [];
+            }
+
+            var taskList = _tasks.Select(t => t.Task).ToList();
+            foreach (var cycle in DependencyGraph.FindCycles(taskList, t => t.Dependencies))
+            {
+                var first = cycle[0];
+                var after = first.Syntax.Items.OfType<AfterItemSyntax>().FirstOrDefault();
+                var location = after is null ? first.Location : Location.Create(SourceOf(first), after.Span);
+                _sink.Report(DiagnosticCatalog.DependencyCycle, location, first.Id, null, string.Join(" → ", cycle.Select(t => t.Id)));
+            }
+
+            foreach (var (task, _) in _tasks)
+            {
+                if (task.Due is not { } due) continue;
+                foreach (var dependency in task.Dependencies)
+                {
+                    if (dependency.Due is { } dependencyDue && due < dependencyDue)
+                    {
+                        _sink.Report(DiagnosticCatalog.DueBeforeDependency, task.DueLocation ?? task.Location, task.Id, null, task.Id, Iso(due), dependency.Id, Iso(dependencyDue));
+                    }
+                }
+            }
+        }
+
+        private SourceText SourceOf(TaskSymbol task) => _tasks.First(t => ReferenceEquals(t.Task, task)).Source;
+
+        private void ReportUnusedUnits()
+        {
+            if (_plan.Issuer is { } issuer) _used.Add(issuer);
+            foreach (var unit in _units)
+            {
+                if (!_used.Contains(unit))
+                {
+                    _sink.Report(DiagnosticCatalog.UnusedUnit, unit.NameLocation, null, unit.Name, unit.Name);
+                }
+            }
+        }
+
+        internal static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

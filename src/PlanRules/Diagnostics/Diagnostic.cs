@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PlanRules.Diagnostics;
+
+/// <summary>How a finding was suppressed.</summary>
+public enum SuppressionKind
+{
+    /// <summary>Not suppressed.</summary>
+    None,
+    /// <summary>By a <c>suppress</c> item in the plan (SARIF <c>inSource</c>).</summary>
+    InSource,
+    /// <summary>By a baseline file (SARIF <c>external</c>).</summary>
+    External,
+}
+
+/// <summary>One finding: a descriptor occurrence with its severity, message, location and properties. Immutable.</summary>
+public sealed class Diagnostic
+{
+    private Diagnostic(
+        DiagnosticDescriptor descriptor,
+        DiagnosticSeverity severity,
+        Location location,
+        ImmutableArray<Location> additionalLocations,
+        ImmutableArray<string> arguments,
+        LocalizableString message,
+        ImmutableSortedDictionary<string, string> properties,
+        string? taskId,
+        string? unit,
+        SuppressionKind suppression,
+        string? justification)
+    {
+        Descriptor = descriptor;
+        Severity = severity;
+        Location = location;
+        AdditionalLocations = additionalLocations;
+        Arguments = arguments;
+        Message = message;
+        Properties = properties;
+        TaskId = taskId;
+        Unit = unit;
+        Suppression = suppression;
+        Justification = justification;
+    }
+
+    /// <summary>What kind of finding this is.</summary>
+    public DiagnosticDescriptor Descriptor { get; }
+    /// <summary>The id, e.g. <c>PR3001</c>.</summary>
+    public string Id => Descriptor.Id;
+    /// <summary>Severity after configuration.</summary>
+    public DiagnosticSeverity Severity { get; }
+    /// <summary>The primary location.</summary>
+    public Location Location { get; }
+    /// <summary>Related locations (a rule in a rules file, the other end of a cycle, ...).</summary>
+    public ImmutableArray<Location> AdditionalLocations { get; }
+    /// <summary>Message arguments as invariant text; part of the fingerprint.</summary>
+    public ImmutableArray<string> Arguments { get; }
+    /// <summary>The message, renderable in zh-CN and en.</summary>
+    public LocalizableString Message { get; }
+    /// <summary>Extra facts (e.g. <c>daysOverdue</c>), sorted by key.</summary>
+    public ImmutableSortedDictionary<string, string> Properties { get; }
+    /// <summary>The task the finding is about, if any.</summary>
+    public string? TaskId { get; }
+    /// <summary>The unit the finding is about, if any.</summary>
+    public string? Unit { get; }
+    /// <summary>Whether and how the finding is suppressed.</summary>
+    public SuppressionKind Suppression { get; }
+    /// <summary>True when suppressed; suppressed findings never change the exit code.</summary>
+    public bool IsSuppressed => Suppression != SuppressionKind.None;
+    /// <summary>Why it was suppressed.</summary>
+    public string? Justification { get; }
+
+    /// <summary>Creates a finding whose message is the descriptor's format applied to <paramref name="args"/>.</summary>
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
+        Create(descriptor, location, null, null, null, args);
+
+    /// <summary>Creates a finding about a task and unit, with properties.</summary>
+    public static Diagnostic Create(
+        DiagnosticDescriptor descriptor,
+        Location location,
+        string? taskId,
+        string? unit,
+        IEnumerable<KeyValuePair<string, string>>? properties,
+        params object?[] args)
+    {
+        var message = descriptor.MessageFormat is { } format
+            ? new FormattedString(format, args)
+            : LocalizableString.FromText("");
+        return Create(descriptor, location, message, args.Select(a => LocalizableString.RenderArgument(a, null)), taskId, unit, properties);
+    }
+
+    /// <summary>Creates a finding with an explicit message (rules bring their own templates).</summary>
+    public static Diagnostic Create(
+        DiagnosticDescriptor descriptor,
+        Location location,
+        LocalizableString message,
+        IEnumerable<string> arguments,
+        string? taskId = null,
+        string? unit = null,
+        IEnumerable<KeyValuePair<string, string>>? properties = null,
+        IEnumerable<Location>? additionalLocations = null) =>
+        new(descriptor,
+            descriptor.DefaultSeverity,
+            location,
+            additionalLocations?.ToImmutableArray() ?? [],
+            arguments.ToImmutableArray(),
+            message,
+            properties?.ToImmutableSortedDictionary(StringComparer.Ordinal) ?? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal),
+            taskId,
+            unit,
+            SuppressionKind.None,
+            null);
+
+    /// <summary>The message in a culture (zh-CN fallback).</summary>
+    public string GetMessage(CultureInfo? culture = null) => Message.ToString(culture);
+
+    /// <summary>A copy with another severity.</summary>
+    public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
+        new(Descriptor, severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, Suppression, Justification);
+
+    /// <summary>A copy marked as suppressed.</summary>
+    public Diagnostic WithSuppression(SuppressionKind kind, string? justification) =>
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, kind, justification);
+
+    /// <summary>A copy with more related locations.</summary>
+    public Diagnostic WithAdditionalLocations(IEnumerable<Location> locations) =>
+        new(Descriptor, Severity, Location, AdditionalLocations.AddRange(locations), Arguments, Message, Properties, TaskId, Unit, Suppression, Justification);
+
+    /// <summary>A copy with more properties.</summary>
+    public Diagnostic WithProperties(IEnumerable<KeyValuePair<string, string>> properties) =>
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties.SetItems(properties), TaskId, Unit, Suppression, Justification);
+
+    /// <summary>
+    /// A stable identity for baselines: depends on id, path, task, unit and message arguments, never on
+    /// line numbers, so moving text around does not break a baseline.
+    /// </summary>
+    public string Fingerprint
+    {
+        get
+        {
+            var text = new StringBuilder();
+            text.Append(Id).Append('\u001f').Append(Location.Path.Replace('\\', '/')).Append('\u001f')
+                .Append(TaskId).Append('\u001f').Append(Unit);
+            foreach (var arg in Arguments) text.Append('\u001f').Append(arg);
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+            return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{Location}: {Severity.ToText()} {Id}: {GetMessage(CultureInfo.InvariantCulture)}";
+
+    private sealed class FormattedString(LocalizableString format, object?[] args) : LocalizableString
+    {
+        public override string ToString(CultureInfo? culture)
+        {
+            var text = format.ToString(culture);
+            if (args.Length == 0) return text;
+            var rendered = new object[args.Length];
+            for (var i = 0; i < args.Length; i++) rendered[i] = RenderArgument(args[i], culture);
+            return string.Format(CultureInfo.InvariantCulture, text, rendered);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace PlanRules.Diagnostics;
+
+/// <summary>
+/// What a kind of finding is: id, title, message format, category, default severity, help link.
+/// Occurrences are <see cref="Diagnostic"/>s. Library descriptors live in <see cref="DiagnosticCatalog"/>.
+/// </summary>
+public sealed class DiagnosticDescriptor
+{
+    /// <summary>Creates a descriptor.</summary>
+    public DiagnosticDescriptor(
+        string id,
+        LocalizableString title,
+        LocalizableString messageFormat,
+        string category,
+        DiagnosticSeverity defaultSeverity,
+        bool isEnabledByDefault = true,
+        string? helpLinkUri = null,
+        LocalizableString? description = null)
+    {
+        Id = id;
+        Title = title;
+        MessageFormat = messageFormat;
+        Category = category;
+        DefaultSeverity = defaultSeverity;
+        IsEnabledByDefault = isEnabledByDefault;
+        HelpLinkUri = helpLinkUri;
+        Description = description ?? title;
+    }
+
+    /// <summary>Stable id, e.g. <c>PR1001</c> or <c>GOV001</c>.</summary>
+    public string Id { get; }
+    /// <summary>Short title.</summary>
+    public LocalizableString Title { get; }
+    /// <summary>Message format with <c>{0}</c>-style placeholders (library ids) or a fixed text.</summary>
+    public LocalizableString MessageFormat { get; }
+    /// <summary>Longer description, for <c>explain</c> and SARIF <c>fullDescription</c>.</summary>
+    public LocalizableString Description { get; }
+    /// <summary>Category, e.g. <c>syntax</c>, <c>plan</c>, <c>schedule</c>.</summary>
+    public string Category { get; }
+    /// <summary>Severity before configuration.</summary>
+    public DiagnosticSeverity DefaultSeverity { get; }
+    /// <summary>Whether the finding is reported unless configured.</summary>
+    public bool IsEnabledByDefault { get; }
+    /// <summary>Where to read more.</summary>
+    public string? HelpLinkUri { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Id;
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace PlanRules.Diagnostics;
+
+/// <summary>The one stable order of findings: path, line, column, id, then message and task/unit.</summary>
+public static class DiagnosticOrder
+{
+    /// <summary>Compares two findings in output order.</summary>
+    public static readonly IComparer<Diagnostic> Comparer = Comparer<Diagnostic>.Create(Compare);
+
+    /// <summary>Sorts findings (stable for identical input).</summary>
+    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) => [.. diagnostics.Order(Comparer)];
+
+    private static int Compare(Diagnostic? a, Diagnostic? b)
+    {
+        if (ReferenceEquals(a, b)) return 0;
+        if (a is null) return -1;
+        if (b is null) return 1;
+        var c = string.CompareOrdinal(a.Location.Path.Replace('\\', '/'), b.Location.Path.Replace('\\', '/'));
+        if (c != 0) return c;
+        c = a.Location.Line.CompareTo(b.Location.Line);
+        if (c != 0) return c;
+        c = a.Location.Column.CompareTo(b.Location.Column);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Id, b.Id);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.TaskId, b.TaskId);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Unit, b.Unit);
+        if (c != 0) return c;
+        return string.CompareOrdinal(a.GetMessage(), b.GetMessage());
+    }
+}

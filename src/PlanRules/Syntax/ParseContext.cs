@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using PlanRules.Diagnostics;
+using PlanRules.Text;
+
+namespace PlanRules.Syntax;
+
+/// <summary>Limits that keep hostile input from taking the host down.</summary>
+public sealed record ParseOptions
+{
+    /// <summary>The default options.</summary>
+    public static ParseOptions Default { get; } = new();
+
+    /// <summary>Deepest section nesting accepted (the contract fixes 32).</summary>
+    public int MaxSectionDepth { get; init; } = 32;
+
+    /// <summary>Deepest expression nesting in rule files.</summary>
+    public int MaxExpressionDepth { get; init; } = 256;
+
+    /// <summary>Largest input accepted, in UTF-16 code units (PR0003 beyond).</summary>
+    public int MaxInputLength { get; init; } = 64 * 1024 * 1024;
+}
+
+/// <summary>
+/// Mutable state of one parse: the source, collected diagnostics (deduplicated, since Sprache may
+/// try a token more than once while backtracking) and comments (recorded once, by position).
+/// </summary>
+internal sealed class ParseContext(SourceText source, ParseOptions options)
+{
+    private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+    private readonly HashSet<(string Id, int Start, int Length)> _reported = [];
+    private readonly List<CommentSyntax> _comments = [];
+    private int _commentWatermark = -1;
+
+    public SourceText Source { get; } = source;
+    public string Text { get; } = source.Text;
+    public ParseOptions Options { get; } = options;
+
+    public void Report(DiagnosticDescriptor descriptor, TextSpan span, string? messageKey, params object?[] args)
+    {
+        if (!_reported.Add((descriptor.Id, span.Start, span.Length))) return;
+        var location = Location.Create(Source, span);
+        var message = messageKey is null ? null : LocalizableString.FromResource(messageKey, args);
+        _diagnostics.Add(message is null
+            ? Diagnostic.Create(descriptor, location, args)
+            : Diagnostic.Create(descriptor, location, message, args.Select(a => LocalizableString.RenderArgument(a, null))));
+    }
+
+    public bool HasErrorAt(int start) => _reported.Any(r => r.Start == start);
+
+    public void AddComment(CommentSyntax comment)
+    {
+        if (comment.Span.Start <= _commentWatermark) return;
+        _commentWatermark = comment.Span.Start;
+        _comments.Add(comment);
+    }
+
+    public ImmutableArray<Diagnostic> Diagnostics => _diagnostics.ToImmutable();
+
+    public ImmutableArray<CommentSyntax> Comments => [.. _comments.OrderBy(c => c.Span.Start)];
+}

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Text;
+using PlanRules.Text;
+
+namespace PlanRules.Workspace;
+
+/// <summary>A file that could not be read: missing, unreadable or not valid UTF-8. The CLI exits with 2.</summary>
+public sealed class InputFileException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The kinds of file PlanRules reads.</summary>
+public enum InputKind
+{
+    /// <summary><c>*.plan</c></summary>
+    Plan,
+    /// <summary><c>*.rules</c></summary>
+    Rules,
+    /// <summary><c>*.ledger</c></summary>
+    Ledger,
+    /// <summary><c>*.ledger.csv</c></summary>
+    LedgerCsv,
+    /// <summary><c>.planrules</c> configuration</summary>
+    Config,
+    /// <summary><c>*.plantest</c></summary>
+    PlanTest,
+}
+
+/// <summary>The input files of one run, by kind, each with a display path relative to the base folder.</summary>
+public sealed record InputFiles(
+    ImmutableArray<SourceText> Plans,
+    ImmutableArray<SourceText> Rules,
+    ImmutableArray<SourceText> Ledgers,
+    ImmutableArray<SourceText> LedgerCsvs,
+    ImmutableArray<SourceText> Configs,
+    ImmutableArray<SourceText> PlanTests)
+{
+    /// <summary>No files.</summary>
+    public static InputFiles Empty { get; } = new([], [], [], [], [], []);
+
+    /// <summary>Classifies a file name; null when PlanRules does not read it.</summary>
+    public static InputKind? Classify(string fileName)
+    {
+        var name = Path.GetFileName(fileName);
+        if (name.Equals(".planrules", StringComparison.OrdinalIgnoreCase)) return InputKind.Config;
+        if (name.EndsWith(".ledger.csv", StringComparison.OrdinalIgnoreCase)) return InputKind.LedgerCsv;
+        return Path.GetExtension(name).ToLowerInvariant() switch
+        {
+            ".plan" => InputKind.Plan,
+            ".rules" => InputKind.Rules,
+            ".ledger" => InputKind.Ledger,
+            ".plantest" => InputKind.PlanTest,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Collects files from paths (files or folders, searched recursively, in ordinal path order so runs are
+    /// reproducible). A path that does not exist throws <see cref="InputFileException"/>. A file named
+    /// explicitly is taken whatever its extension, by <paramref name="defaultKind"/> when it has none.
+    /// </summary>
+    public static InputFiles Discover(IEnumerable<string> paths, string baseDirectory, InputKind defaultKind = InputKind.Plan)
+    {
+        var found = new Dictionary<InputKind, SortedDictionary<string, SourceText>>();
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path, baseDirectory);
+            if (Directory.Exists(full))
+            {
+                foreach (var file in Directory.EnumerateFiles(full, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 }))
+                {
+                    if (file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git")) continue;
+                    if (Classify(file) is { } kind) Add(found, kind, file, baseDirectory);
+                }
+            }
+            else if (File.Exists(full))
+            {
+                Add(found, Classify(full) ?? defaultKind, full, baseDirectory);
+            }
+            else
+            {
+                throw new InputFileException($"找不到文件或文件夹 / file or folder not found: {path}");
+            }
+        }
+        ImmutableArray<SourceText> Of(InputKind kind) => found.TryGetValue(kind, out var files) ? [.. files.Values] : [];
+        return new InputFiles(Of(InputKind.Plan), Of(InputKind.Rules), Of(InputKind.Ledger), Of(InputKind.LedgerCsv), Of(InputKind.Config), Of(InputKind.PlanTest));
+    }
+
+    private static void Add(Dictionary<InputKind, SortedDictionary<string, SourceText>> found, InputKind kind, string fullPath, string baseDirectory)
+    {
+        if (!found.TryGetValue(kind, out var files)) found[kind] = files = new SortedDictionary<string, SourceText>(StringComparer.Ordinal);
+        var display = DisplayPath(fullPath, baseDirectory);
+        if (files.ContainsKey(display)) return;
+        files[display] = Read(fullPath, display);
+    }
+
+    /// <summary>A path relative to <paramref name="baseDirectory"/> with '/' separators.</summary>
+    public static string DisplayPath(string fullPath, string baseDirectory) =>
+        Path.GetRelativePath(baseDirectory, fullPath).Replace('\\', '/');
+
+    /// <summary>Reads a UTF-8 file (BOM allowed); a clear <see cref="InputFileException"/> otherwise.</summary>
+    public static SourceText Read(string fullPath, string displayPath)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException($"无法读取文件 / cannot read file: {displayPath}: {e.Message}", e);
+        }
+        try
+        {
+            return SourceText.FromUtf8(bytes, displayPath);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new InputFileException($"文件不是有效的 UTF-8 / file is not valid UTF-8: {displayPath} (byte {e.Index})", e);
+        }
+    }
+}
