@@ -29,13 +29,21 @@ internal static class CheckCommand
             var asOfDate = parse.GetValue(asOf) is { } text ? CliValues.Date(text, "--as-of") : (NodaTime.LocalDate?)null;
             var pathList = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             var inputs = InputFiles.Discover(pathList, context.CurrentDirectory);
-            if ((parse.GetValue(rules)?.Length ?? 0) > 0 || (parse.GetValue(ledger)?.Length ?? 0) > 0 || parse.GetValue(baseline) is not null || parse.GetValue(config) is not null || parse.GetValue(format) == "sarif")
+            var ledgerPaths = parse.GetValue(ledger) ?? [];
+            var ledgers = ledgerPaths.Length == 0 ? InputFiles.Empty : InputFiles.Discover(ledgerPaths, context.CurrentDirectory, InputKind.Ledger);
+            if ((parse.GetValue(rules)?.Length ?? 0) > 0 || parse.GetValue(baseline) is not null || parse.GetValue(config) is not null || parse.GetValue(format) == "sarif")
             {
                 throw new UsageException("此版本尚不支持该选项 / this option is not supported yet in this build");
             }
             if (inputs.Plans.IsEmpty) throw new UsageException("没有找到 .plan 文件 / no .plan files found");
             var checker = new PlanChecker(context.Clock);
-            var result = checker.Check(new CheckRequest { Plans = inputs.Plans, AsOf = asOfDate });
+            var result = checker.Check(new CheckRequest
+            {
+                Plans = inputs.Plans,
+                Ledgers = Union(inputs.Ledgers, ledgers.Ledgers),
+                LedgerCsvs = Union(inputs.LedgerCsvs, ledgers.LedgerCsvs),
+                AsOf = asOfDate,
+            });
             var rendered = parse.GetValue(format) switch
             {
                 "json" => JsonReport.Render(result, cultureInfo),
@@ -46,6 +54,9 @@ internal static class CheckCommand
         }));
         return command;
     }
+
+    private static ImmutableArray<PlanRules.Text.SourceText> Union(ImmutableArray<PlanRules.Text.SourceText> a, ImmutableArray<PlanRules.Text.SourceText> b) =>
+        [.. a.Concat(b).DistinctBy(s => s.Path)];
 
     private static string Text(CheckResult result, System.Globalization.CultureInfo culture)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
+using PlanRules.Analysis.Compliance;
 using PlanRules.Binding;
 using PlanRules.Diagnostics;
 
@@ -29,14 +30,20 @@ public sealed record FindingSummary(int Errors, int Warnings, int Infos)
 /// <summary>The immutable outcome of one check: the bound plan, the as-of date and every finding, sorted.</summary>
 public sealed class CheckResult
 {
-    internal CheckResult(BoundPlan plan, LocalDate asOf, ImmutableArray<Diagnostic> diagnostics)
+    internal CheckResult(BoundPlan plan, LocalDate asOf, ImmutableArray<Diagnostic> diagnostics, ComplianceResult compliance, int recordCount)
     {
+        Compliance = compliance;
+        RecordCount = recordCount;
         Plan = plan;
         AsOf = asOf;
         Diagnostics = diagnostics;
         Summary = FindingSummary.Of(diagnostics);
     }
 
+    /// <summary>Obligation states and the per-unit summary as of <see cref="AsOf"/>.</summary>
+    public ComplianceResult Compliance { get; }
+    /// <summary>How many ledger records were read (good lines only).</summary>
+    public int RecordCount { get; }
     /// <summary>What the binder understood.</summary>
     public BoundPlan Plan { get; }
     /// <summary>The date the plan was checked as of.</summary>

@@ -35,6 +35,7 @@ public static class JsonReport
         writer.WriteNumber("warning", result.Summary.Warnings);
         writer.WriteNumber("info", result.Summary.Infos);
         writer.WriteEndObject();
+        UnitTable.WriteJson(writer, result.Compliance);
         extra?.Invoke(writer);
         writer.WriteEndObject();
     });

@@ -33,6 +33,10 @@ public static class TextReport
             builder.Append('\n');
         }
         builder.Append(FormatSummary(result.Summary, culture)).Append('\n');
+        if (result.RecordCount > 0 || !result.Compliance.States.IsEmpty && result.Compliance.Units.Any(u => u.Overdue + u.Done + u.Waived > 0))
+        {
+            builder.Append('\n').Append(UnitTable.Format(result.Compliance, result.AsOf, culture));
+        }
         writer.Write(builder.ToString());
     }
 }

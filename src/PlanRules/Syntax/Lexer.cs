@@ -28,6 +28,7 @@ internal static class Lexer
         while (pos < text.Length)
         {
             var c = text[pos];
+            if (context.SingleLine && (c == '\n' || c == '\r')) break;
             if (char.IsWhiteSpace(c) || c == '\uFEFF')
             {
                 pos++;
@@ -245,6 +246,7 @@ internal static class Lexer
         var text = context.Text;
         pos = SkipTrivia(context, pos);
         if (pos >= text.Length) return (new TextSpan(text.Length, 0), LocalizableString.FromResource("Token_EndOfInput"));
+        if (text[pos] is '\n' or '\r') return (new TextSpan(pos, 0), LocalizableString.FromResource("Token_EndOfLine"));
         var end = ScanIdentifier(text, pos);
         if (end == pos) end = ScanNumericId(text, pos);
         if (end == pos && IsOpenQuote(text[pos]))

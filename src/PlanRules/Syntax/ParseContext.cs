@@ -35,6 +35,9 @@ internal sealed class ParseContext(SourceText source, ParseOptions options)
     public string Text { get; } = source.Text;
     public ParseOptions Options { get; } = options;
 
+    /// <summary>When set, trivia stops at a line end: line-oriented languages (ledgers) parse one record a line.</summary>
+    public bool SingleLine { get; set; }
+
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, string? messageKey, params object?[] args)
     {
         if (!_reported.Add((descriptor.Id, span.Start, span.Length))) return;

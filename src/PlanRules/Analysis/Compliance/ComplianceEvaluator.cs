@@ -1,0 +1,287 @@
+using System.Collections.Immutable;
+using NodaTime;
+using PlanRules.Binding;
+using PlanRules.Diagnostics;
+using PlanRules.Ledger;
+using PlanRules.Text;
+
+namespace PlanRules.Analysis.Compliance;
+
+/// <summary>
+/// Evaluates a ledger against a bound plan as of a date: each obligation's status from its latest
+/// record (by date, then order), then PR3001..PR3009. One pass over the records, one over the
+/// obligations: linear in both.
+/// </summary>
+public static class ComplianceEvaluator
+{
+    private sealed class Accumulator
+    {
+        public LedgerRecord? Latest;
+        public List<string>? Evidence;
+        public List<LocalDate>? Occurrences;
+    }
+
+    /// <summary>Evaluates. Never throws for records a reader or host produced.</summary>
+    public static (ComplianceResult Result, ImmutableArray<Diagnostic> Diagnostics) Evaluate(
+        BoundPlan plan, IEnumerable<LedgerRecord> records, LocalDate asOf, ComplianceOptions? options = null)
+    {
+        options ??= ComplianceOptions.Default;
+        var sink = new DiagnosticSink();
+        var obligations = plan.Obligations;
+        var accumulators = new Accumulator[obligations.Length];
+        var index = new Dictionary<ObligationSymbol, int>(obligations.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < obligations.Length; i++)
+        {
+            index[obligations[i]] = i;
+            accumulators[i] = new Accumulator();
+        }
+        var byTaskAndUnit = new Dictionary<(TaskSymbol, UnitSymbol), int>(obligations.Length);
+        for (var i = 0; i < obligations.Length; i++) byTaskAndUnit[(obligations[i].Task, obligations[i].Unit)] = i;
+
+        var targets = new List<int>();
+        foreach (var record in records)
+        {
+            if (record.Date > asOf)
+            {
+                sink.Report(DiagnosticCatalog.LedgerAfterAsOf, record.Location, record.TaskId, record.By, DateText.Iso(record.Date), DateText.Iso(asOf));
+                continue;
+            }
+            var task = plan.GetTask(record.TaskId);
+            if (task is null)
+            {
+                var suggestion = NameSuggester.Suggest(record.TaskId, plan.Tasks.Select(t => t.Id));
+                sink.Report(DiagnosticCatalog.LedgerUnknownTask, Pick(record.TaskLocation, record.Location), record.TaskId, record.By, record.TaskId, DiagnosticSink.DidYouMean(suggestion));
+                continue;
+            }
+            targets.Clear();
+            if (record.By is null)
+            {
+                foreach (var obligation in task.Obligations) targets.Add(index[obligation]);
+            }
+            else
+            {
+                var unit = plan.GetUnit(record.By);
+                if (unit is not null)
+                {
+                    if (byTaskAndUnit.TryGetValue((task, unit), out var direct)) targets.Add(direct);
+                    else if (unit.IsClosedGroup)
+                    {
+                        foreach (var member in unit.ExpandedMembers)
+                        {
+                            if (byTaskAndUnit.TryGetValue((task, member), out var memberIndex)) targets.Add(memberIndex);
+                        }
+                    }
+                }
+                if (targets.Count == 0)
+                {
+                    sink.Report(DiagnosticCatalog.LedgerUnitOwesNothing, Pick(record.ByLocation, record.Location), task.Id, record.By, record.By, task.Id);
+                    continue;
+                }
+            }
+            foreach (var target in targets) Accumulate(accumulators[target], record);
+        }
+
+        var states = ImmutableArray.CreateBuilder<ObligationState>(obligations.Length);
+        for (var i = 0; i < obligations.Length; i++) states.Add(StateOf(obligations[i], accumulators[i], asOf));
+        var stateArray = states.MoveToImmutable();
+        var completion = TaskCompletion(plan, stateArray, index);
+
+        for (var i = 0; i < stateArray.Length; i++)
+        {
+            ReportObligation(sink, plan, stateArray[i], asOf, options);
+            ReportOrder(sink, stateArray[i], stateArray, index, byTaskAndUnit, completion);
+        }
+        foreach (var task in plan.Tasks) ReportRisk(sink, task, stateArray, index, completion, asOf, options);
+
+        var units = UnitSummary(stateArray);
+        return (new ComplianceResult(stateArray, units, completion), DiagnosticOrder.Sort(sink.Items));
+    }
+
+    private static Location Pick(Location preferred, Location fallback) => preferred.IsNone ? fallback : preferred;
+
+    private static void Accumulate(Accumulator accumulator, LedgerRecord record)
+    {
+        if (record.Evidence is { Length: > 0 } evidence) (accumulator.Evidence ??= []).Add(evidence);
+        if (record.Status is LedgerStatus.Occurred or LedgerStatus.Done) (accumulator.Occurrences ??= []).Add(record.Date);
+        if (record.Status == LedgerStatus.Occurred) return;
+        var latest = accumulator.Latest;
+        if (latest is null || record.Date > latest.Date || (record.Date == latest.Date && record.Order >= latest.Order))
+        {
+            accumulator.Latest = record;
+        }
+    }
+
+    private static ObligationState StateOf(ObligationSymbol obligation, Accumulator accumulator, LocalDate asOf)
+    {
+        var latest = accumulator.Latest;
+        var status = latest?.Status switch
+        {
+            null => ObligationStatus.Open,
+            LedgerStatus.Started or LedgerStatus.Reopened => ObligationStatus.Started,
+            LedgerStatus.Progress => ObligationStatus.InProgress,
+            LedgerStatus.Done => ObligationStatus.Done,
+            LedgerStatus.Waived => ObligationStatus.Waived,
+            _ => ObligationStatus.Open,
+        };
+        var occurrences = accumulator.Occurrences is null ? [] : accumulator.Occurrences.Order().ToImmutableArray();
+        var completed = status == ObligationStatus.Done ? latest!.Date : (LocalDate?)null;
+        var due = obligation.Due;
+        var daysOverdue = due is { } d && status is not (ObligationStatus.Done or ObligationStatus.Waived) && asOf > d ? Days(d, asOf) : 0;
+        var daysLate = due is { } d2 && completed is { } c && c > d2 ? Days(d2, c) : 0;
+        return new ObligationState(obligation, status)
+        {
+            Percent = status == ObligationStatus.InProgress ? latest!.Percent : status == ObligationStatus.Done ? 100 : null,
+            CompletedOn = completed,
+            WaiverReason = status == ObligationStatus.Waived ? latest!.Reason ?? latest.Note : null,
+            Evidence = accumulator.Evidence is null ? [] : [.. accumulator.Evidence],
+            Occurrences = occurrences,
+            DaysOverdue = daysOverdue,
+            DaysLate = daysLate,
+        };
+    }
+
+    internal static int Days(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Days).Days;
+
+    private static ImmutableDictionary<TaskSymbol, LocalDate?> TaskCompletion(BoundPlan plan, ImmutableArray<ObligationState> states, Dictionary<ObligationSymbol, int> index)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<TaskSymbol, LocalDate?>();
+        foreach (var task in plan.Tasks)
+        {
+            if (task.Obligations.IsEmpty) continue;
+            LocalDate? last = null;
+            var settled = true;
+            foreach (var obligation in task.Obligations)
+            {
+                var state = states[index[obligation]];
+                if (!state.IsSettled)
+                {
+                    settled = false;
+                    break;
+                }
+                if (state.CompletedOn is { } c && (last is null || c > last)) last = c;
+            }
+            if (settled) builder[task] = last;
+        }
+        return builder.ToImmutable();
+    }
+
+    private static void ReportObligation(DiagnosticSink sink, BoundPlan plan, ObligationState state, LocalDate asOf, ComplianceOptions options)
+    {
+        var obligation = state.Obligation;
+        var task = obligation.Task;
+        var unit = obligation.Unit.Name;
+        if (state.IsOverdue)
+        {
+            sink.Add(Diagnostic.Create(DiagnosticCatalog.Overdue, task.Location, task.Id, unit,
+                [new("daysOverdue", Num(state.DaysOverdue)), new("due", DateText.Iso(task.Due!.Value)), new("status", state.Status.ToString().ToLowerInvariant())],
+                task.Id, state.DaysOverdue, unit));
+        }
+        if (state.IsDoneLate)
+        {
+            sink.Add(Diagnostic.Create(DiagnosticCatalog.DoneLate, task.Location, task.Id, unit,
+                [new("daysLate", Num(state.DaysLate)), new("due", DateText.Iso(task.Due!.Value)), new("completed", DateText.Iso(state.CompletedOn!.Value))],
+                task.Id, unit, state.DaysLate));
+        }
+        if (!state.IsSettled && task.Due is { } due && due >= asOf && Days(asOf, due) <= options.DueSoonDays)
+        {
+            var daysLeft = Days(asOf, due);
+            sink.Add(Diagnostic.Create(DiagnosticCatalog.DueSoon, task.Location, task.Id, unit,
+                [new("daysLeft", Num(daysLeft)), new("due", DateText.Iso(due))],
+                task.Id, daysLeft, unit));
+        }
+        if (task.Recurrence is { } recurrence && state.Status != ObligationStatus.Waived)
+        {
+            var from = Later(task.Start, plan.Plan.Start) ?? plan.Plan.Issued;
+            var to = plan.Plan.End is { } end && end < asOf ? end : asOf;
+            if (from is null) return;
+            var occurrences = state.Occurrences;
+            var cursor = 0;
+            foreach (var period in PlanPeriod.WholePeriods(recurrence.Period, from.Value, to))
+            {
+                while (cursor < occurrences.Length && occurrences[cursor] < period.Start) cursor++;
+                var count = 0;
+                while (cursor + count < occurrences.Length && occurrences[cursor + count] <= period.End) count++;
+                if (count < recurrence.AtLeast)
+                {
+                    sink.Add(Diagnostic.Create(DiagnosticCatalog.RecurringShort, task.Location, task.Id, unit,
+                        [new("period", DateText.Iso(period.Start) + ".." + DateText.Iso(period.End)), new("occurrences", Num(count)), new("required", Num(recurrence.AtLeast))],
+                        task.Id, period.Name, count, unit, recurrence.AtLeast));
+                }
+            }
+        }
+    }
+
+    private static LocalDate? Later(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : (a > b ? a : b);
+
+    private static void ReportOrder(
+        DiagnosticSink sink,
+        ObligationState state,
+        ImmutableArray<ObligationState> states,
+        Dictionary<ObligationSymbol, int> index,
+        Dictionary<(TaskSymbol, UnitSymbol), int> byTaskAndUnit,
+        ImmutableDictionary<TaskSymbol, LocalDate?> completion)
+    {
+        if (state.CompletedOn is not { } done) return;
+        var task = state.Obligation.Task;
+        var unit = state.Obligation.Unit;
+        foreach (var dependency in task.Dependencies)
+        {
+            bool satisfied;
+            if (byTaskAndUnit.TryGetValue((dependency, unit), out var same))
+            {
+                // The same unit owes the dependency: its own order is what matters.
+                var other = states[same];
+                satisfied = other.Status == ObligationStatus.Waived || (other.CompletedOn is { } c && c <= done);
+            }
+            else
+            {
+                satisfied = completion.TryGetValue(dependency, out var finished) && (finished is null || finished <= done);
+            }
+            if (!satisfied)
+            {
+                sink.Add(Diagnostic.Create(DiagnosticCatalog.DoneBeforeDependency, task.Location, task.Id, unit.Name,
+                    [new("dependency", dependency.Id), new("completed", DateText.Iso(done))],
+                    task.Id, dependency.Id, unit.Name));
+            }
+        }
+    }
+
+    private static void ReportRisk(
+        DiagnosticSink sink, TaskSymbol task, ImmutableArray<ObligationState> states, Dictionary<ObligationSymbol, int> index,
+        ImmutableDictionary<TaskSymbol, LocalDate?> completion, LocalDate asOf, ComplianceOptions options)
+    {
+        if (task.Due is not { } due || due < asOf || completion.ContainsKey(task)) return;
+        foreach (var dependency in task.Dependencies)
+        {
+            if (completion.ContainsKey(dependency)) continue;
+            var overdue = dependency.Obligations.Any(o => states[index[o]].IsOverdue);
+            if (overdue)
+            {
+                sink.Add(Diagnostic.Create(DiagnosticCatalog.AtRisk, task.Location, task.Id, null,
+                    [new("dependency", dependency.Id), new("reason", "dependencyOverdue")], task.Id, dependency.Id));
+            }
+            else if (Days(asOf, due) <= options.AtRiskDays)
+            {
+                sink.ReportVariant(DiagnosticCatalog.AtRisk, "PR3004_NotDone", task.Location, task.Id, null, task.Id, dependency.Id, options.AtRiskDays);
+            }
+        }
+    }
+
+    private static ImmutableArray<UnitCompliance> UnitSummary(ImmutableArray<ObligationState> states) =>
+        [.. states
+            .GroupBy(s => s.Obligation.Unit)
+            .Select(g => new UnitCompliance(
+                g.Key,
+                g.Count(),
+                g.Count(s => s.Status == ObligationStatus.Done),
+                g.Count(s => s.IsDoneLate),
+                g.Count(s => s.IsOverdue),
+                g.Count(s => s.Status == ObligationStatus.Waived),
+                g.Count(s => !s.IsSettled && !s.IsOverdue)))
+            .OrderByDescending(u => u.Overdue)
+            .ThenByDescending(u => u.OverdueShare)
+            .ThenByDescending(u => u.DoneLate)
+            .ThenBy(u => u.Unit.Name, StringComparer.Ordinal)];
+
+    private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

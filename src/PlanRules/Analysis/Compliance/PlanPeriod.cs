@@ -1,0 +1,74 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Calendars;
+using PlanRules.Diagnostics;
+using PlanRules.Syntax;
+
+namespace PlanRules.Analysis.Compliance;
+
+/// <summary>One whole calendar period (year, half-year, quarter, month or ISO week) with its name in both languages.</summary>
+public sealed record PlanPeriod(RecurrencePeriod Kind, LocalDate Start, LocalDate End)
+{
+    /// <summary>"2021年第3季度" / "2021 Q3", "2021年上半年" / "2021 H1", "2021年3月" / "2021-03", "2021年第5周" / "2021-W05", "2021年" / "2021".</summary>
+    public LocalizableString Name => LocalizableString.FromTexts(new Dictionary<string, string>
+    {
+        ["zh-CN"] = Kind switch
+        {
+            RecurrencePeriod.Year => $"{Start.Year}年",
+            RecurrencePeriod.HalfYear => $"{Start.Year}年{(Start.Month <= 6 ? "上" : "下")}半年",
+            RecurrencePeriod.Quarter => $"{Start.Year}年第{(Start.Month - 1) / 3 + 1}季度",
+            RecurrencePeriod.Month => $"{Start.Year}年{Start.Month}月",
+            _ => $"{WeekYearRules.Iso.GetWeekYear(Start)}年第{WeekYearRules.Iso.GetWeekOfWeekYear(Start)}周",
+        },
+        ["en"] = Kind switch
+        {
+            RecurrencePeriod.Year => Start.Year.ToString(CultureInfo.InvariantCulture),
+            RecurrencePeriod.HalfYear => $"{Start.Year} H{(Start.Month <= 6 ? 1 : 2)}",
+            RecurrencePeriod.Quarter => $"{Start.Year} Q{(Start.Month - 1) / 3 + 1}",
+            RecurrencePeriod.Month => Start.ToString("uuuu-MM", CultureInfo.InvariantCulture),
+            _ => $"{WeekYearRules.Iso.GetWeekYear(Start)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(Start):00}",
+        },
+    });
+
+    /// <summary>True when <paramref name="date"/> falls in the period.</summary>
+    public bool Contains(LocalDate date) => date >= Start && date <= End;
+
+    /// <summary>
+    /// The whole periods of a kind that lie inside [<paramref name="from"/>, <paramref name="to"/>], in order.
+    /// A period that only partly overlaps (a plan issued mid-quarter) is not whole and is left out.
+    /// </summary>
+    public static IEnumerable<PlanPeriod> WholePeriods(RecurrencePeriod kind, LocalDate from, LocalDate to)
+    {
+        if (to < from) yield break;
+        var start = FirstStartOnOrAfter(kind, from);
+        while (true)
+        {
+            var end = Next(kind, start).PlusDays(-1);
+            if (end > to) yield break;
+            yield return new PlanPeriod(kind, start, end);
+            start = end.PlusDays(1);
+        }
+    }
+
+    private static LocalDate FirstStartOnOrAfter(RecurrencePeriod kind, LocalDate date)
+    {
+        var candidate = kind switch
+        {
+            RecurrencePeriod.Year => new LocalDate(date.Year, 1, 1),
+            RecurrencePeriod.HalfYear => new LocalDate(date.Year, date.Month <= 6 ? 1 : 7, 1),
+            RecurrencePeriod.Quarter => new LocalDate(date.Year, (date.Month - 1) / 3 * 3 + 1, 1),
+            RecurrencePeriod.Month => new LocalDate(date.Year, date.Month, 1),
+            _ => date.PlusDays(-((int)date.DayOfWeek - 1)),
+        };
+        return candidate == date ? candidate : candidate < date ? Next(kind, candidate) : candidate;
+    }
+
+    private static LocalDate Next(RecurrencePeriod kind, LocalDate start) => kind switch
+    {
+        RecurrencePeriod.Year => start.PlusYears(1),
+        RecurrencePeriod.HalfYear => start.PlusMonths(6),
+        RecurrencePeriod.Quarter => start.PlusMonths(3),
+        RecurrencePeriod.Month => start.PlusMonths(1),
+        _ => start.PlusWeeks(1),
+    };
+}

@@ -1,0 +1,169 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using PlanRules.Diagnostics;
+using PlanRules.Syntax;
+using PlanRules.Text;
+
+namespace PlanRules.Ledger;
+
+/// <summary>
+/// Reads the <c>*.ledger.csv</c> form with CsvHelper: header <c>date,task,status,by,evidence,note</c>
+/// (columns matched by name, so a reordered header still reads), RFC 4180 quoting, UTF-8 with or without
+/// BOM. A bad row is reported at its line and the column of the bad field, and skipped.
+/// </summary>
+public static class LedgerCsvReader
+{
+    private static readonly string[] Columns = ["date", "task", "status", "by", "evidence", "note"];
+
+    /// <summary>Reads a CSV ledger. Never throws for any input.</summary>
+    public static LedgerFile Read(SourceText source)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var records = ImmutableArray.CreateBuilder<LedgerRecord>();
+        void Report(DiagnosticDescriptor descriptor, int start, int length, string key, params object?[] args) =>
+            diagnostics.Add(Diagnostic.Create(descriptor, Location.Create(source, new TextSpan(start, length)),
+                LocalizableString.FromResource(key, args), args.Select(a => LocalizableString.RenderArgument(a, null))));
+
+        var badRow = -1;
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            BadDataFound = args => badRow = args.Context.Parser?.Row ?? -1,
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            IgnoreBlankLines = true,
+        };
+        using var parser = new CsvParser(new StringReader(source.Text), configuration);
+        var offset = 0;
+        int[]? map = null;
+        var expectedColumns = 0;
+        try
+        {
+            while (parser.Read())
+            {
+                var raw = parser.RawRecord;
+                var rowStart = offset;
+                offset += raw.Length;
+                var fields = parser.Record ?? [];
+                var starts = FieldStarts(raw, rowStart);
+                if (map is null)
+                {
+                    map = MapHeader(fields);
+                    expectedColumns = fields.Length;
+                    if (map is null)
+                    {
+                        Report(DiagnosticCatalog.SyntaxError, rowStart, raw.TrimEnd('\r', '\n').Length, "PR0001_CsvHeader", string.Join(",", Columns));
+                        break;
+                    }
+                    continue;
+                }
+                if (badRow == parser.Row)
+                {
+                    Report(DiagnosticCatalog.SyntaxError, rowStart, raw.TrimEnd('\r', '\n').Length, "PR0001_CsvQuote");
+                    continue;
+                }
+                if (fields.Length != expectedColumns)
+                {
+                    Report(DiagnosticCatalog.SyntaxError, rowStart, raw.TrimEnd('\r', '\n').Length, "PR0001_CsvColumns", expectedColumns, fields.Length);
+                    continue;
+                }
+                if (fields.All(string.IsNullOrWhiteSpace)) continue;
+                var record = ReadRow(fields, starts, map, source, Report);
+                if (record is not null) records.Add(record);
+            }
+        }
+        catch (CsvHelperException e)
+        {
+            Report(DiagnosticCatalog.SyntaxError, Math.Min(offset, source.Length), 0, "PR0001_CsvField", "csv", e.Message.Split('\n')[0]);
+        }
+        return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(diagnostics));
+    }
+
+    private delegate void Reporter(DiagnosticDescriptor descriptor, int start, int length, string key, params object?[] args);
+
+    private static LedgerRecord? ReadRow(string[] fields, int[] starts, int[] map, SourceText source, Reporter report)
+    {
+        string Field(int column) => map[column] < 0 ? "" : fields[map[column]].Trim();
+        int Start(int column) => map[column] < 0 || map[column] >= starts.Length ? starts[0] : starts[map[column]];
+        int Length(int column) => map[column] < 0 ? 0 : fields[map[column]].Length;
+
+        var dateText = Field(0);
+        if (!DateText.TryParse(dateText, out var date))
+        {
+            report(DiagnosticCatalog.InvalidLiteral, Start(0), Length(0), "PR0002_Date", dateText);
+            return null;
+        }
+        var task = Field(1);
+        if (task.Length == 0 || !(SyntaxFacts.IsIdentifier(task) || Lexer.ScanNumericId(task, 0) == task.Length))
+        {
+            report(DiagnosticCatalog.SyntaxError, Start(1), Length(1), "PR0001_CsvField", "task", task);
+            return null;
+        }
+        var statusText = Field(2);
+        var parts = statusText.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0 || LedgerStatusText.Parse(parts[0]) is not { } status)
+        {
+            report(DiagnosticCatalog.SyntaxError, Start(2), Length(2), "PR0001_CsvField", "status", statusText);
+            return null;
+        }
+        int? percent = null;
+        string? reason = null;
+        if (status == LedgerStatus.Progress)
+        {
+            var number = parts.Length > 1 ? parts[1].TrimEnd('%', '％').Trim() : "";
+            if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > 100)
+            {
+                report(DiagnosticCatalog.SyntaxError, Start(2), Length(2), "PR0001_CsvField", "status", statusText);
+                return null;
+            }
+            percent = value;
+        }
+        else if (status == LedgerStatus.Waived && parts.Length > 1)
+        {
+            reason = parts[1].Trim('"', '“', '”');
+        }
+        else if (parts.Length > 1)
+        {
+            report(DiagnosticCatalog.SyntaxError, Start(2), Length(2), "PR0001_CsvField", "status", statusText);
+            return null;
+        }
+        var rowStart = starts[0];
+        var rowEnd = starts[^1] + fields[^1].Length;
+        return new LedgerRecord(date, task, status)
+        {
+            Percent = percent,
+            Reason = reason,
+            By = Field(3) is { Length: > 0 } by ? by : null,
+            Evidence = Field(4) is { Length: > 0 } evidence ? evidence : null,
+            Note = Field(5) is { Length: > 0 } note ? note : null,
+            Location = Location.Create(source, TextSpan.FromBounds(rowStart, Math.Max(rowStart, rowEnd))),
+            TaskLocation = Location.Create(source, new TextSpan(Start(1), Length(1))),
+            ByLocation = map[3] >= 0 ? Location.Create(source, new TextSpan(Start(3), Length(3))) : Location.Create(source, new TextSpan(rowStart, 0)),
+        };
+    }
+
+    /// <summary>Maps each known column to its index in the header; null when a required column is missing.</summary>
+    private static int[]? MapHeader(string[] header)
+    {
+        var names = header.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        var map = Columns.Select(c => names.IndexOf(c)).ToArray();
+        if (map[0] < 0 || map[1] < 0 || map[2] < 0) return null;
+        return names.Any(n => !Columns.Contains(n)) || names.Distinct().Count() != names.Count ? null : map;
+    }
+
+    /// <summary>The offset in the source where each field of a raw record starts (quotes respected).</summary>
+    private static int[] FieldStarts(string raw, int rowStart)
+    {
+        var starts = new List<int> { rowStart };
+        var quoted = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) starts.Add(rowStart + i + 1);
+            else if ((c == '\n' || c == '\r') && !quoted) break;
+        }
+        return [.. starts];
+    }
+}
