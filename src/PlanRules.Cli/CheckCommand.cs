@@ -31,11 +31,16 @@ internal static class CheckCommand
             var inputs = InputFiles.Discover(pathList, context.CurrentDirectory);
             var ledgerPaths = parse.GetValue(ledger) ?? [];
             var ledgers = ledgerPaths.Length == 0 ? InputFiles.Empty : InputFiles.Discover(ledgerPaths, context.CurrentDirectory, InputKind.Ledger);
-            if ((parse.GetValue(rules)?.Length ?? 0) > 0 || parse.GetValue(baseline) is not null || parse.GetValue(config) is not null || parse.GetValue(format) == "sarif")
+            if ((parse.GetValue(rules)?.Length ?? 0) > 0 || parse.GetValue(format) == "sarif")
             {
                 throw new UsageException("此版本尚不支持该选项 / this option is not supported yet in this build");
             }
             if (inputs.Plans.IsEmpty) throw new UsageException("没有找到 .plan 文件 / no .plan files found");
+            var configSet = ConfigDiscovery.Load(
+                inputs.Plans.Concat(inputs.Ledgers).Concat(inputs.LedgerCsvs).Select(p => Path.GetFullPath(p.Path, context.CurrentDirectory)),
+                context.CurrentDirectory,
+                parse.GetValue(config));
+            var baselineFile = parse.GetValue(baseline) is { } baselinePath ? ReadBaseline(baselinePath, context) : null;
             var checker = new PlanChecker(context.Clock);
             var result = checker.Check(new CheckRequest
             {
@@ -43,6 +48,9 @@ internal static class CheckCommand
                 Ledgers = Union(inputs.Ledgers, ledgers.Ledgers),
                 LedgerCsvs = Union(inputs.LedgerCsvs, ledgers.LedgerCsvs),
                 AsOf = asOfDate,
+                Config = configSet,
+                BaseDirectory = context.CurrentDirectory,
+                Baseline = baselineFile,
             });
             var rendered = parse.GetValue(format) switch
             {
@@ -53,6 +61,20 @@ internal static class CheckCommand
             return result.HasErrors ? 1 : 0;
         }));
         return command;
+    }
+
+    private static Baseline ReadBaseline(string path, CliContext context)
+    {
+        var full = Path.GetFullPath(path, context.CurrentDirectory);
+        var source = InputFiles.Read(full, InputFiles.DisplayPath(full, context.CurrentDirectory));
+        try
+        {
+            return Baseline.Parse(source.Path, source.Text);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
+        {
+            throw new UsageException($"基线文件无效 / invalid baseline file {source.Path}: {e.Message}");
+        }
     }
 
     private static ImmutableArray<PlanRules.Text.SourceText> Union(ImmutableArray<PlanRules.Text.SourceText> a, ImmutableArray<PlanRules.Text.SourceText> b) =>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NodaTime;
 using PlanRules.Analysis.Compliance;
 using PlanRules.Binding;
+using PlanRules.Configuration;
 using PlanRules.Ledger;
 using PlanRules.Diagnostics;
 using PlanRules.Syntax;
@@ -24,7 +25,16 @@ public sealed record CheckRequest
     /// <summary>Ledger records handed in by a host app as plain values (after those read from files).</summary>
     public ImmutableArray<LedgerRecord> Records { get; init; } = [];
 
-    /// <summary>Thresholds for as-of evaluation.</summary>
+    /// <summary>Configuration (<c>.planrules</c> files); severities, <c>none</c>, and thresholds.</summary>
+    public ConfigSet Config { get; init; } = ConfigSet.Empty;
+
+    /// <summary>The folder display paths are relative to (for matching configuration globs).</summary>
+    public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>Fingerprints of findings accepted earlier; matching findings are suppressed.</summary>
+    public Baseline? Baseline { get; init; }
+
+    /// <summary>Thresholds for as-of evaluation (configuration may override them).</summary>
     public ComplianceOptions Compliance { get; init; } = ComplianceOptions.Default;
 
     /// <summary>The as-of date; when null, today in the plan's time zone from the clock.</summary>
@@ -63,8 +73,36 @@ public sealed class PlanChecker(IClock clock)
         records.AddRange(request.Records);
         for (var i = 0; i < records.Count; i++) records[i] = records[i] with { Order = i };
 
-        var (compliance, complianceDiagnostics) = ComplianceEvaluator.Evaluate(plan, records, asOf, request.Compliance);
+        var planPath = request.Plans.IsEmpty ? Path.Combine(request.BaseDirectory, "plan.plan") : FullPath(request, request.Plans[0].Path);
+        var planConfig = request.Config.Resolve(planPath);
+        var (compliance, complianceDiagnostics) = ComplianceEvaluator.Evaluate(plan, records, asOf, planConfig.Compliance(request.Compliance));
         diagnostics.AddRange(complianceDiagnostics);
-        return new CheckResult(plan, asOf, DiagnosticOrder.Sort(diagnostics), compliance, records.Count);
+        diagnostics.AddRange(request.Config.Diagnostics);
+
+        var configured = Configure(Suppressions.Apply(diagnostics, plan, request.Baseline), request, planConfig);
+        return new CheckResult(plan, asOf, DiagnosticOrder.Sort(configured), compliance, records.Count);
+    }
+
+    private static string FullPath(CheckRequest request, string path) =>
+        Path.GetFullPath(path.Length == 0 ? "plan.plan" : path, request.BaseDirectory);
+
+    /// <summary>Applies severities from configuration, per finding path; <c>none</c> removes the finding.</summary>
+    private static List<Diagnostic> Configure(List<Diagnostic> diagnostics, CheckRequest request, EffectiveConfig planConfig)
+    {
+        var cache = new Dictionary<string, EffectiveConfig>(StringComparer.Ordinal);
+        var result = new List<Diagnostic>(diagnostics.Count);
+        foreach (var diagnostic in diagnostics)
+        {
+            var config = planConfig;
+            if (!diagnostic.Location.IsNone && diagnostic.Location.Path.Length > 0)
+            {
+                if (!cache.TryGetValue(diagnostic.Location.Path, out config!))
+                {
+                    cache[diagnostic.Location.Path] = config = request.Config.Resolve(FullPath(request, diagnostic.Location.Path));
+                }
+            }
+            if (config.Apply(diagnostic) is { } kept) result.Add(kept);
+        }
+        return result;
     }
 }

@@ -8,6 +8,8 @@ public static class DiagnosticCatalog
 {
     /// <summary>Category of PR0xxx.</summary>
     public const string SyntaxCategory = "syntax";
+    /// <summary>Category of PR0004 (configuration files).</summary>
+    public const string ConfigCategory = "config";
     /// <summary>Category of PR1xxx.</summary>
     public const string PlanCategory = "plan";
     /// <summary>Category of PR2xxx.</summary>
@@ -25,6 +27,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor SyntaxError = Make("PR0001", SyntaxCategory, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidLiteral = Make("PR0002", SyntaxCategory, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor LimitExceeded = Make("PR0003", SyntaxCategory, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ConfigProblem = Make("PR0004", ConfigCategory, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor UnknownUnit = Make("PR1001", PlanCategory, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor DuplicateName = Make("PR1002", PlanCategory, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnknownDependency = Make("PR1003", PlanCategory, DiagnosticSeverity.Error);
