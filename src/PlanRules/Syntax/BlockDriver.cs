@@ -1,0 +1,153 @@
+using System.Collections.Frozen;
+using Sprache;
+
+namespace PlanRules.Syntax;
+
+/// <summary>
+/// Error-recovering block parsing shared by the plan and rule grammars: items dispatched by keyword to
+/// Sprache parsers, and resynchronisation at the next item keyword, '}' or declaration keyword after a
+/// bad item, so one file yields every error it has.
+/// </summary>
+internal abstract class BlockDriver(ParseContext context)
+{
+    protected readonly ParseContext Context = context;
+    protected readonly string _text = context.Text;
+
+        /// <summary>
+        /// After a bad block header: report it, then, if the block's '{' follows, parse its items anyway
+        /// (their errors are real) and drop the node; otherwise resume at the next declaration.
+        /// </summary>
+        protected int RecoverHeader<THeader, TItem>(IResult<THeader> failure, FrozenDictionary<string, Parser<TItem>> items, int pos)
+        {
+            var errorStart = ParseFailure.Report(Context, failure);
+            var next = Resync(Math.Max(errorStart, pos + 1), PlanGrammar.DeclarationKeywords, stopAtBraces: true);
+            if (next < _text.Length && IsOpenBrace(_text[next]))
+            {
+                var (_, bodyEnd) = ParseBody(next + 1, items, "Token_TaskItem", PlanGrammar.DeclarationKeywords);
+                return bodyEnd;
+            }
+            return next == pos ? pos + 1 : next;
+        }
+
+        /// <summary>Parses <c>item* '}'</c> with per-item recovery; returns the items and the position after '}'.</summary>
+        protected (List<TItem> Items, int End) ParseBody<TItem>(
+            int pos,
+            FrozenDictionary<string, Parser<TItem>> dispatch,
+            string expectation,
+            FrozenSet<string> breakKeywords)
+        {
+            var items = new List<TItem>();
+            var stops = dispatch.Keys.Concat(breakKeywords).ToFrozenSet();
+            while (true)
+            {
+                pos = Lexer.SkipTrivia(Context, pos);
+                if (pos >= _text.Length)
+                {
+                    ParseFailure.ReportExpected(Context, pos, [expectation]);
+                    return (items, pos);
+                }
+                var c = _text[pos];
+                if (IsCloseBrace(c)) return (items, pos + 1);
+                if (Lexer.IsStatementEnd(c))
+                {
+                    pos++;
+                    continue;
+                }
+                var word = PeekWord(pos);
+                if (word is not null && dispatch.TryGetValue(word, out var parser))
+                {
+                    var result = parser(new SourceInput(Context, pos));
+                    if (result.WasSuccessful)
+                    {
+                        items.Add(result.Value);
+                        pos = result.Remainder.Position;
+                        continue;
+                    }
+                    var errorStart = ParseFailure.Report(Context, result);
+                    pos = Resync(Math.Max(errorStart, pos + 1), stops, stopAtBraces: false);
+                }
+                else if (word is not null && breakKeywords.Contains(word))
+                {
+                    // A declaration keyword inside a block: its '}' is missing. End the block here.
+                    ParseFailure.ReportExpected(Context, pos, [expectation]);
+                    return (items, pos);
+                }
+                else
+                {
+                    var end = ParseFailure.ReportExpected(Context, pos, [expectation]);
+                    pos = Resync(end, stops, stopAtBraces: false);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Skips tokens until a keyword in <paramref name="stops"/>, a '}' (or '{' when asked), or the end.
+        /// Strings and comments are skipped whole; with <paramref name="stopAtBraces"/> false, a nested
+        /// '{ ... }' is skipped balanced, without recursion.
+        /// </summary>
+        protected int Resync(int pos, FrozenSet<string> stops, bool stopAtBraces)
+        {
+            while (true)
+            {
+                pos = Lexer.SkipTrivia(Context, pos);
+                if (pos >= _text.Length) return pos;
+                var c = _text[pos];
+                if (IsCloseBrace(c)) return pos;
+                if (IsOpenBrace(c))
+                {
+                    if (stopAtBraces) return pos;
+                    pos = SkipBalanced(pos);
+                    continue;
+                }
+                if (Lexer.IsOpenQuote(c))
+                {
+                    Lexer.TryScanString(Context, pos, out _, out var stringEnd);
+                    pos = Math.Max(stringEnd, pos + 1);
+                    continue;
+                }
+                var end = Lexer.ScanIdentifier(_text, pos);
+                if (end > pos)
+                {
+                    if (stops.Contains(_text[pos..end])) return pos;
+                    pos = end;
+                    continue;
+                }
+                pos++;
+            }
+        }
+
+        /// <summary>Skips a balanced '{ ... }' starting at <paramref name="open"/>, iteratively.</summary>
+        protected int SkipBalanced(int open)
+        {
+            var depth = 0;
+            var pos = open;
+            while (pos < _text.Length)
+            {
+                pos = Lexer.SkipTrivia(Context, pos);
+                if (pos >= _text.Length) break;
+                var c = _text[pos];
+                if (IsOpenBrace(c)) depth++;
+                else if (IsCloseBrace(c) && --depth == 0) return pos + 1;
+                else if (Lexer.IsOpenQuote(c))
+                {
+                    Lexer.TryScanString(Context, pos, out _, out var stringEnd);
+                    pos = Math.Max(stringEnd, pos + 1);
+                    continue;
+                }
+                pos++;
+            }
+            ParseFailure.ReportExpected(Context, pos, ["'}'"]);
+            return pos;
+        }
+
+        protected string? PeekWord(int pos)
+        {
+            var end = Lexer.ScanIdentifier(_text, pos);
+            return end > pos ? _text[pos..end] : null;
+        }
+
+        protected static bool IsOpenBrace(char c) => c is '{' or '｛';
+
+        protected static bool IsCloseBrace(char c) => c is '}' or '｝';
+
+}
