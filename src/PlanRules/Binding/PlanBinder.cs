@@ -108,10 +108,6 @@ public static class PlanBinder
                     _sink.ReportVariant(DiagnosticCatalog.PlanHeader, "PR1008_Missing", Loc(firstTask.Source, firstTask.Task.Id.Span), null, null);
                 }
             }
-            else
-            {
-                BindHeader(headers[0].Header, headers[0].Source);
-            }
 
             // Aliases share the unit namespace; declare them after all units so an alias that repeats a
             // unit name is reported at the alias.
@@ -130,6 +126,9 @@ public static class PlanBinder
                 }
                 unit.Aliases = [.. aliases];
             }
+
+            // The header is bound once every name, aliases included, is known: `issuer` may name an alias.
+            if (headers.Count > 0) BindHeader(headers[0].Header, headers[0].Source);
         }
 
         private UnitSymbol? Declare(NameSyntax name, bool isGroup, SourceText source, string kindKey)
@@ -211,7 +210,8 @@ public static class PlanBinder
                 }
             }
 
-            var cycles = DependencyGraph.FindCycles(_units, u => u.IsClosedGroup ? u.Members : []);
+            // Cycles start at the ordinally first name, so the finding (and its fingerprint) does not depend on declaration order.
+            var cycles = DependencyGraph.FindCycles(_units.OrderBy(u => u.Name, StringComparer.Ordinal).ToList(), u => u.IsClosedGroup ? u.Members : []);
             var inCycle = new HashSet<UnitSymbol>(cycles.SelectMany(c => c), ReferenceEqualityComparer.Instance);
             foreach (var cycle in cycles)
             {
@@ -382,7 +382,8 @@ public static class PlanBinder
                 task.Dependents = dependents.TryGetValue(task, out var list) ? [.. list] : [];
             }
 
-            var taskList = _tasks.Select(t => t.Task).ToList();
+            // Cycles start at the first id in natural order (12 before 15), whatever the declaration order.
+            var taskList = _tasks.Select(t => t.Task).OrderBy(t => t.Id, NaturalIdOrder).ToList();
             foreach (var cycle in DependencyGraph.FindCycles(taskList, t => t.Dependencies))
             {
                 var first = cycle[0];
@@ -417,6 +418,33 @@ public static class PlanBinder
                 }
             }
         }
+
+        /// <summary>Ids in reading order: digit runs compare as numbers (<c>9</c> before <c>12</c>, <c>1.9</c> before <c>1.10</c>), ties ordinally.</summary>
+        private static readonly IComparer<string> NaturalIdOrder = Comparer<string>.Create((a, b) =>
+        {
+            int i = 0, j = 0;
+            while (i < a.Length && j < b.Length)
+            {
+                if (char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[j]))
+                {
+                    int si = i, sj = j;
+                    while (i < a.Length && char.IsAsciiDigit(a[i])) i++;
+                    while (j < b.Length && char.IsAsciiDigit(b[j])) j++;
+                    var x = a[si..i].TrimStart('0');
+                    var y = b[sj..j].TrimStart('0');
+                    var c = x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y);
+                    if (c != 0) return c;
+                }
+                else
+                {
+                    if (a[i] != b[j]) return a[i].CompareTo(b[j]);
+                    i++;
+                    j++;
+                }
+            }
+            var rest = (a.Length - i).CompareTo(b.Length - j);
+            return rest != 0 ? rest : string.CompareOrdinal(a, b);
+        });
 
         internal static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }

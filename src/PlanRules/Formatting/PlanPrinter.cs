@@ -72,14 +72,25 @@ public static class PlanPrinter
                 {
                     // End-of-line comment: keep it on the line of the item it followed.
                     _out.Length--;
-                    _out.Append(' ').Append(comment.Text).Append('\n');
+                    _out.Append(' ').Append(comment.Text.Replace("\r\n", "\n")).Append('\n');
                 }
                 else
                 {
                     BlankLineBefore(comment.Span.Start);
-                    foreach (var commentLine in comment.Text.Split('\n'))
+                    // Lines after the first of a block comment keep their alignment relative to its start,
+                    // so re-indenting is idempotent (the old column's indentation is replaced by the new one).
+                    var oldIndent = _source.GetLinePosition(comment.Span.Start).Column - 1;
+                    var lines = comment.Text.Split('\n');
+                    for (var i = 0; i < lines.Length; i++)
                     {
-                        _out.Append(' ', indent * 2).Append(commentLine.TrimEnd('\r')).Append('\n');
+                        var commentLine = lines[i].TrimEnd('\r');
+                        if (i > 0)
+                        {
+                            var strip = 0;
+                            while (strip < oldIndent && strip < commentLine.Length && commentLine[strip] is ' ' or '\t') strip++;
+                            commentLine = commentLine[strip..];
+                        }
+                        _out.Append(' ', indent * 2).Append(commentLine).Append('\n');
                     }
                 }
                 _lastLine = _source.GetLinePosition(comment.Span.End).Line;
