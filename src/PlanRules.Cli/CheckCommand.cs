@@ -21,8 +21,10 @@ internal static class CheckCommand
         var culture = new Option<string?>("--culture") { Description = "zh-CN | en" };
         var config = new Option<string?>("--config") { Description = ".planrules 配置文件 / an explicit configuration file" };
         var noDefaultRules = new Option<bool>("--no-default-rules") { Description = "不使用内置规则 / turn the standard rule sets off" };
+        var explain = new Option<bool>("--explain") { Description = "在每条规则发现下列出各项取值 / print the value of each term under rule findings" };
+        var showSuppressed = new Option<bool>("--show-suppressed") { Description = "文本输出中包含已抑制的发现 / include suppressed findings in text output" };
         var baseline = new Option<string?>("--baseline") { Description = "基线（上次的 JSON 输出）/ baseline: an earlier JSON output" };
-        var command = new Command("check", "检查计划 / check a plan") { paths, rules, ledger, asOf, format, output, culture, config, noDefaultRules, baseline };
+        var command = new Command("check", "检查计划 / check a plan") { paths, rules, ledger, asOf, format, output, culture, config, noDefaultRules, baseline, explain, showSuppressed };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var cultureInfo = CliValues.Culture(parse.GetValue(culture));
@@ -31,10 +33,16 @@ internal static class CheckCommand
             var inputs = InputFiles.Discover(pathList, context.CurrentDirectory);
             var ledgerPaths = parse.GetValue(ledger) ?? [];
             var ledgers = ledgerPaths.Length == 0 ? InputFiles.Empty : InputFiles.Discover(ledgerPaths, context.CurrentDirectory, InputKind.Ledger);
-            if ((parse.GetValue(rules)?.Length ?? 0) > 0 || parse.GetValue(format) == "sarif")
+            if (parse.GetValue(format) == "sarif")
             {
                 throw new UsageException("此版本尚不支持该选项 / this option is not supported yet in this build");
             }
+            var rulePaths = parse.GetValue(rules) ?? [];
+            var ruleFiles = rulePaths.Length == 0 ? InputFiles.Empty : InputFiles.Discover(rulePaths, context.CurrentDirectory, InputKind.Rules);
+            var ruleSources = Union(inputs.Rules, ruleFiles.Rules);
+            var ruleSets = ImmutableArray.CreateBuilder<PlanRules.Rules.RuleSet>();
+            if (!parse.GetValue(noDefaultRules)) ruleSets.Add(PlanRules.Rules.StandardRules.Compiled);
+            if (!ruleSources.IsEmpty) ruleSets.Add(PlanRules.Rules.RuleSet.Compile(ruleSources));
             if (inputs.Plans.IsEmpty) throw new UsageException("没有找到 .plan 文件 / no .plan files found");
             var configSet = ConfigDiscovery.Load(
                 inputs.Plans.Concat(inputs.Ledgers).Concat(inputs.LedgerCsvs).Select(p => Path.GetFullPath(p.Path, context.CurrentDirectory)),
@@ -51,11 +59,12 @@ internal static class CheckCommand
                 Config = configSet,
                 BaseDirectory = context.CurrentDirectory,
                 Baseline = baselineFile,
+                RuleSets = ruleSets.ToImmutable(),
             });
             var rendered = parse.GetValue(format) switch
             {
                 "json" => JsonReport.Render(result, cultureInfo),
-                _ => Text(result, cultureInfo),
+                _ => Text(result, cultureInfo, parse.GetValue(explain), parse.GetValue(showSuppressed)),
             };
             context.Emit(rendered, parse.GetValue(output));
             return result.HasErrors ? 1 : 0;
@@ -80,10 +89,10 @@ internal static class CheckCommand
     private static ImmutableArray<PlanRules.Text.SourceText> Union(ImmutableArray<PlanRules.Text.SourceText> a, ImmutableArray<PlanRules.Text.SourceText> b) =>
         [.. a.Concat(b).DistinctBy(s => s.Path)];
 
-    private static string Text(CheckResult result, System.Globalization.CultureInfo culture)
+    private static string Text(CheckResult result, System.Globalization.CultureInfo culture, bool explain, bool showSuppressed)
     {
         var writer = new StringWriter { NewLine = "\n" };
-        TextReport.Write(writer, result, culture);
+        TextReport.Write(writer, result, culture, showSuppressed, explain);
         return writer.ToString();
     }
 }

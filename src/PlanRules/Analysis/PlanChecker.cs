@@ -4,6 +4,8 @@ using PlanRules.Analysis.Compliance;
 using PlanRules.Binding;
 using PlanRules.Configuration;
 using PlanRules.Ledger;
+using PlanRules.Rules;
+using PlanRules.Rules.Runtime;
 using PlanRules.Diagnostics;
 using PlanRules.Syntax;
 using PlanRules.Text;
@@ -33,6 +35,9 @@ public sealed record CheckRequest
 
     /// <summary>Fingerprints of findings accepted earlier; matching findings are suppressed.</summary>
     public Baseline? Baseline { get; init; }
+
+    /// <summary>Compiled analyst rules to run (for example the standard rules plus rule files); compile once, reuse.</summary>
+    public ImmutableArray<RuleSet> RuleSets { get; init; } = [];
 
     /// <summary>Thresholds for as-of evaluation (configuration may override them).</summary>
     public ComplianceOptions Compliance { get; init; } = ComplianceOptions.Default;
@@ -78,6 +83,15 @@ public sealed class PlanChecker(IClock clock)
         var (compliance, complianceDiagnostics) = ComplianceEvaluator.Evaluate(plan, records, asOf, planConfig.Compliance(request.Compliance));
         diagnostics.AddRange(complianceDiagnostics);
         diagnostics.AddRange(request.Config.Diagnostics);
+        if (!request.RuleSets.IsEmpty)
+        {
+            var model = RuleModel.Build(plan, compliance, asOf);
+            foreach (var rules in request.RuleSets)
+            {
+                diagnostics.AddRange(rules.Diagnostics);
+                diagnostics.AddRange(RuleRunner.Run(rules, model));
+            }
+        }
 
         var configured = Configure(Suppressions.Apply(diagnostics, plan, request.Baseline), request, planConfig);
         return new CheckResult(plan, asOf, DiagnosticOrder.Sort(configured), compliance, records.Count);

@@ -9,7 +9,8 @@ public static class NameSuggester
     /// </summary>
     public static string? Suggest(string name, IEnumerable<string> candidates)
     {
-        var limit = Math.Max(1, (name.Length + 2) / 3);
+        // Short names get a little more room: "dew" should still find "due".
+        var limit = name.Length >= 3 ? Math.Max(2, (name.Length + 2) / 3) : 1;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

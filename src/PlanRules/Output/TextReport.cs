@@ -21,7 +21,7 @@ public static class TextReport
         string.Format(CultureInfo.InvariantCulture, Messages.Get("Summary", culture), summary.Errors, summary.Warnings, summary.Infos);
 
     /// <summary>Writes the whole report. Hidden findings, and suppressed ones unless asked, are left out.</summary>
-    public static void Write(TextWriter writer, CheckResult result, CultureInfo culture, bool showSuppressed = false)
+    public static void Write(TextWriter writer, CheckResult result, CultureInfo culture, bool showSuppressed = false, bool explain = false)
     {
         var builder = new StringBuilder();
         foreach (var diagnostic in result.Diagnostics)
@@ -31,6 +31,10 @@ public static class TextReport
             builder.Append(FormatFinding(diagnostic, culture));
             if (diagnostic.IsSuppressed) builder.Append(" [suppressed: ").Append(diagnostic.Justification).Append(']');
             builder.Append('\n');
+            if (explain)
+            {
+                foreach (var (key, value) in diagnostic.Properties) builder.Append("    ").Append(key).Append(" = ").Append(value).Append('\n');
+            }
         }
         builder.Append(FormatSummary(result.Summary, culture)).Append('\n');
         if (result.RecordCount > 0 || !result.Compliance.States.IsEmpty && result.Compliance.Units.Any(u => u.Overdue + u.Done + u.Waived > 0))

@@ -22,6 +22,8 @@ internal static class ParseFailure
     /// <summary>Reports "expected X but found Y" at the token at <paramref name="pos"/>; returns that token's end.</summary>
     public static int ReportExpected(ParseContext context, int pos, IEnumerable<string> expectations)
     {
+        // A failure already reported as PR0003 (nesting limit) gets no second finding.
+        if (expectations.Contains("!depth")) return Math.Min(pos + 1, context.Text.Length);
         var (span, found) = Lexer.DescribeToken(context, pos);
         var expected = new ExpectationText([.. expectations.Distinct()]);
         context.Report(DiagnosticCatalog.SyntaxError, span, null, expected, found);

@@ -1,0 +1,208 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using PlanRules.Rules.Binding;
+using PlanRules.Rules.Runtime;
+using PlanRules.Rules.Syntax;
+
+namespace PlanRules.Rules.Compilation;
+
+/// <summary>
+/// Compiles bound expressions to delegates with System.Linq.Expressions. Values use CLR types whose lifted
+/// operators give the language's none semantics. Long chains are emitted as flat blocks, so even a
+/// 100,000-term chain compiles without deep recursion.
+/// </summary>
+internal sealed class RuleCompiler
+{
+    private const int FlatChainThreshold = 8;
+    private static readonly MethodInfo BuiltinMethods = typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.DaysBetween))!;
+
+    private readonly ParameterExpression _model = Expression.Parameter(typeof(RuleModel), "model");
+    private readonly Dictionary<RuleVariable, ParameterExpression> _variables = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Compiles <paramref name="body"/> with <paramref name="variable"/> bound to the element.</summary>
+    public static Func<object, RuleModel, T> Compile<T>(RuleVariable variable, BoundExpression body)
+    {
+        var compiler = new RuleCompiler();
+        var element = Expression.Parameter(typeof(object), "element");
+        var typed = Expression.Variable(variable.Type.ClrType, variable.Name);
+        compiler._variables[variable] = typed;
+        var value = compiler.Emit(body);
+        var result = typeof(T) == typeof(object) ? Expression.Convert(value, typeof(object)) : Coerce(value, body.Type, typeof(T));
+        var block = Expression.Block(typeof(T), [typed],
+            Expression.Assign(typed, Expression.Convert(element, typed.Type)),
+            result);
+        return Expression.Lambda<Func<object, RuleModel, T>>(block, element, compiler._model).Compile();
+    }
+
+    private static Expression Coerce(Expression expression, RuleType from, Type to)
+    {
+        if (expression.Type == to) return expression;
+        if (from.Kind == TypeKind.None) return Expression.Default(to);
+        return Expression.Convert(expression, to);
+    }
+
+    private static Expression Coerce(Expression expression, RuleType from, RuleType to) => Coerce(expression, from, to.ClrType);
+
+    private Expression Emit(BoundExpression node)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return node switch
+        {
+            BoundLiteral literal => literal.Type.Kind == TypeKind.None
+                ? Expression.Constant(null, typeof(object))
+                : Expression.Constant(literal.Value, literal.Type.ClrType),
+            BoundToday => Expression.Property(_model, nameof(RuleModel.Today)),
+            BoundVariable variable => _variables[variable.Variable],
+            BoundMember member => Expression.Property(Emit(member.Target), member.Property),
+            BoundCall call => call.Function.Emit(call.Arguments.Select(Emit).ToArray(), call.Arguments.Select(a => a.Type).ToArray()),
+            BoundUnary { Operator: UnaryOperator.Not } not => Expression.Not(Emit(not.Operand)),
+            BoundUnary negate => Expression.Negate(Coerce(Emit(negate.Operand), negate.Operand.Type, negate.Type)),
+            BoundComparison comparison => EmitComparison(comparison),
+            BoundChain { Type.Kind: TypeKind.Bool } chain => EmitLogical(chain),
+            BoundChain chain => EmitArithmetic(chain),
+            BoundQuantifier quantifier => EmitQuantifier(quantifier),
+            BoundList list => EmitList(list),
+            _ => throw new InvalidOperationException($"cannot compile {node.GetType().Name}"),
+        };
+    }
+
+    private Expression EmitComparison(BoundComparison comparison)
+    {
+        var type = comparison.OperandType;
+        if (comparison.Operator == BinaryOperator.In)
+        {
+            var list = Emit(comparison.Right);
+            if (comparison.Right.Type.Kind == TypeKind.None) return Expression.Constant(false);
+            var elementType = list.Type.GetGenericArguments()[0];
+            var item = Coerce(Emit(comparison.Left), comparison.Left.Type, elementType);
+            return Expression.Call(typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.In))!.MakeGenericMethod(elementType), item, list);
+        }
+        if (type.Kind == TypeKind.None)
+        {
+            // none == none is true; none < none is false.
+            return Expression.Constant(comparison.Operator == BinaryOperator.Equal);
+        }
+        var left = Coerce(Emit(comparison.Left), comparison.Left.Type, type);
+        var right = Coerce(Emit(comparison.Right), comparison.Right.Type, type);
+        if (type.Kind == TypeKind.Text && comparison.Operator is not (BinaryOperator.Equal or BinaryOperator.NotEqual))
+        {
+            left = Expression.Call(typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.CompareText))!, left, right);
+            right = Expression.Constant(0, typeof(int?));
+        }
+        return comparison.Operator switch
+        {
+            BinaryOperator.Equal => Expression.Equal(left, right),
+            BinaryOperator.NotEqual => Expression.NotEqual(left, right),
+            BinaryOperator.Less => Expression.LessThan(left, right),
+            BinaryOperator.LessOrEqual => Expression.LessThanOrEqual(left, right),
+            BinaryOperator.Greater => Expression.GreaterThan(left, right),
+            _ => Expression.GreaterThanOrEqual(left, right),
+        };
+    }
+
+    private Expression EmitLogical(BoundChain chain)
+    {
+        var operands = chain.Operands.Select(Emit).ToList();
+        var isOr = chain.Operators[0] == BinaryOperator.Or;
+        if (operands.Count <= FlatChainThreshold)
+        {
+            return operands.Skip(1).Aggregate(operands[0], (acc, next) => isOr ? Expression.OrElse(acc, next) : Expression.AndAlso(acc, next));
+        }
+        // acc = a; acc = acc || b; acc = acc || c; ... keeps short-circuit order and a flat tree.
+        var acc = Expression.Variable(typeof(bool), "acc");
+        var statements = new List<Expression>(operands.Count + 1) { Expression.Assign(acc, operands[0]) };
+        foreach (var operand in operands.Skip(1))
+        {
+            statements.Add(Expression.Assign(acc, isOr ? Expression.OrElse(acc, operand) : Expression.AndAlso(acc, operand)));
+        }
+        statements.Add(acc);
+        return Expression.Block(typeof(bool), [acc], statements);
+    }
+
+    private Expression EmitArithmetic(BoundChain chain)
+    {
+        var acc = Expression.Variable(chain.Type.ClrType, "sum");
+        var statements = new List<Expression>();
+        Expression current = Emit(chain.Operands[0]);
+        var currentType = chain.Operands[0].Type;
+        var flat = chain.Operands.Length > FlatChainThreshold;
+        for (var i = 0; i < chain.Operators.Length; i++)
+        {
+            var stepType = chain.StepTypes[i];
+            var next = chain.Operands[i + 1];
+            var value = Step(chain.Operators[i], current, currentType, Emit(next), next.Type, stepType);
+            if (flat)
+            {
+                var slot = stepType.ClrType == acc.Type ? acc : Expression.Variable(stepType.ClrType);
+                statements.Add(Expression.Assign(slot, value));
+                current = slot;
+            }
+            else
+            {
+                current = value;
+            }
+            currentType = stepType;
+        }
+        if (!flat) return current;
+        statements.Add(current);
+        var variables = statements.OfType<BinaryExpression>().Select(b => (ParameterExpression)b.Left).Distinct().ToList();
+        return Expression.Block(current.Type, variables, statements);
+    }
+
+    private static Expression Step(BinaryOperator op, Expression left, RuleType leftType, Expression right, RuleType rightType, RuleType result)
+    {
+        if (result.IsNumeric && (leftType.IsNumeric || leftType.Kind == TypeKind.None) && (rightType.IsNumeric || rightType.Kind == TypeKind.None))
+        {
+            var l = Coerce(left, leftType, result);
+            var r = Coerce(right, rightType, result);
+            return op == BinaryOperator.Add ? Expression.Add(l, r) : Expression.Subtract(l, r);
+        }
+        string method;
+        var args = (left, right);
+        switch (result.Kind, op)
+        {
+            case (TypeKind.Int, BinaryOperator.Subtract):
+                return Expression.Call(BuiltinMethods, Coerce(left, leftType, RuleType.Date), Coerce(right, rightType, RuleType.Date));
+            case (TypeKind.Date, BinaryOperator.Add):
+                method = nameof(BuiltinFunctions.PlusPeriod);
+                if (leftType.Kind == TypeKind.Period) args = (right, left);
+                return Expression.Call(typeof(BuiltinFunctions).GetMethod(method)!, Coerce(args.left, RuleType.Date, RuleType.Date), Coerce(args.right, RuleType.PeriodType, RuleType.PeriodType));
+            case (TypeKind.Date, BinaryOperator.Subtract):
+                method = nameof(BuiltinFunctions.MinusPeriod);
+                break;
+            case (TypeKind.Period, _):
+                method = nameof(BuiltinFunctions.AddPeriods);
+                break;
+            default:
+                method = nameof(BuiltinFunctions.Concat);
+                break;
+        }
+        var target = typeof(BuiltinFunctions).GetMethod(method)!;
+        var parameters = target.GetParameters();
+        return Expression.Call(target, Coerce(left, leftType, parameters[0].ParameterType), Coerce(right, rightType, parameters[1].ParameterType));
+    }
+
+    private Expression EmitQuantifier(BoundQuantifier quantifier)
+    {
+        var source = Emit(quantifier.Source);
+        var elementType = source.Type.GetGenericArguments()[0];
+        var parameter = Expression.Parameter(elementType, quantifier.Variable.Name);
+        _variables[quantifier.Variable] = parameter;
+        var body = Expression.Lambda(typeof(Func<,>).MakeGenericType(elementType, typeof(bool)), Emit(quantifier.Body), parameter);
+        var name = quantifier.Kind switch
+        {
+            QuantifierKind.Any => nameof(BuiltinFunctions.Any),
+            QuantifierKind.All => nameof(BuiltinFunctions.All),
+            _ => nameof(BuiltinFunctions.CountWhere),
+        };
+        return Expression.Call(typeof(BuiltinFunctions).GetMethod(name)!.MakeGenericMethod(elementType), source, body);
+    }
+
+    private Expression EmitList(BoundList list)
+    {
+        var element = list.Type.Element!;
+        var items = list.Items.Select(i => Coerce(Emit(i), i.Type, element));
+        return Expression.Convert(Expression.NewArrayInit(element.ClrType, items), list.Type.ClrType);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using NodaTime;
+
+namespace PlanRules.Rules.Runtime;
+
+/// <summary>A rule failed on one element (reported as PR2005; the other elements go on).</summary>
+public sealed class RuleRuntimeException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The built-in functions of the rule language, as plain static methods (found by name when rules are
+/// compiled). Arguments may be none; results follow the language's none semantics.
+/// </summary>
+public static class BuiltinFunctions
+{
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    /// <summary>How long one <c>matches</c> may take before the rule faults on that element.</summary>
+    public static TimeSpan MatchTimeout { get; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary><c>count(list)</c>: the number of items (0 for none).</summary>
+    public static long? Count<T>(IReadOnlyList<T>? list) => list?.Count ?? 0;
+
+    /// <summary><c>days(period)</c>: days in a period; months count 30 days and years 365.</summary>
+    public static long? Days(Period? period) =>
+        period is null ? null : period.Days + 7L * period.Weeks + 30L * period.Months + 365L * period.Years;
+
+    /// <summary><c>contains(text, part)</c>, ordinal.</summary>
+    public static bool Contains(string? text, string? part) => text is not null && part is not null && text.Contains(part, StringComparison.Ordinal);
+
+    /// <summary>
+    /// <c>matches(text, pattern)</c>: a .NET regular expression run with the non-backtracking engine and a
+    /// timeout, so a hostile pattern cannot hang the host. A bad pattern or a timeout faults the element.
+    /// </summary>
+    public static bool Matches(string? text, string? pattern)
+    {
+        if (text is null || pattern is null) return false;
+        try
+        {
+            var regex = Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout));
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw new RuleRuntimeException($"matches() timed out after {MatchTimeout.TotalMilliseconds} ms", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new RuleRuntimeException("invalid pattern: " + e.Message, e);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new RuleRuntimeException("unsupported pattern: " + e.Message, e);
+        }
+    }
+
+    /// <summary>Checks a pattern at compile time; null when it is usable, else the reason.</summary>
+    public static string? CheckPattern(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary><c>year(date)</c></summary>
+    public static long? Year(LocalDate? date) => date?.Year;
+
+    /// <summary><c>month(date)</c></summary>
+    public static long? Month(LocalDate? date) => date?.Month;
+
+    /// <summary><c>len(text)</c>: length in UTF-16 code units.</summary>
+    public static long? Len(string? text) => text?.Length;
+
+    /// <summary><c>min(list)</c> of ints, ignoring none; none for an empty list.</summary>
+    public static long? Min(IReadOnlyList<long?>? list) => Fold(list, (a, b) => a < b ? a : b);
+    /// <summary><c>max(list)</c> of ints.</summary>
+    public static long? Max(IReadOnlyList<long?>? list) => Fold(list, (a, b) => a > b ? a : b);
+    /// <summary><c>min(list)</c> of decimals.</summary>
+    public static decimal? Min(IReadOnlyList<decimal?>? list) => Fold(list, (a, b) => a < b ? a : b);
+    /// <summary><c>max(list)</c> of decimals.</summary>
+    public static decimal? Max(IReadOnlyList<decimal?>? list) => Fold(list, (a, b) => a > b ? a : b);
+    /// <summary><c>min(list)</c> of dates.</summary>
+    public static LocalDate? Min(IReadOnlyList<LocalDate?>? list) => Fold(list, (a, b) => a < b ? a : b);
+    /// <summary><c>max(list)</c> of dates.</summary>
+    public static LocalDate? Max(IReadOnlyList<LocalDate?>? list) => Fold(list, (a, b) => a > b ? a : b);
+
+    private static T? Fold<T>(IReadOnlyList<T?>? list, Func<T, T, T> pick) where T : struct
+    {
+        if (list is null) return null;
+        T? result = null;
+        foreach (var item in list)
+        {
+            if (item is not { } value) continue;
+            result = result is { } current ? pick(current, value) : value;
+        }
+        return result;
+    }
+
+    // Operators the compiler calls: each keeps none semantics.
+
+    /// <summary><c>date - date</c> in days.</summary>
+    public static long? DaysBetween(LocalDate? later, LocalDate? earlier) =>
+        later is { } a && earlier is { } b ? Period.Between(b, a, PeriodUnits.Days).Days : null;
+
+    /// <summary><c>date + period</c></summary>
+    public static LocalDate? PlusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? d.Plus(period) : null;
+
+    /// <summary><c>date - period</c></summary>
+    public static LocalDate? MinusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? d.Minus(period) : null;
+
+    /// <summary><c>period + period</c></summary>
+    public static Period? AddPeriods(Period? a, Period? b) => a is not null && b is not null ? a + b : null;
+
+    /// <summary><c>text + text</c>; none + text is none.</summary>
+    public static string? Concat(string? a, string? b) => a is not null && b is not null ? a + b : null;
+
+    /// <summary><c>x in list</c></summary>
+    public static bool In<T>(T item, IReadOnlyList<T>? list)
+    {
+        if (list is null) return false;
+        var comparer = EqualityComparer<T>.Default;
+        for (var i = 0; i < list.Count; i++) if (comparer.Equals(list[i], item)) return true;
+        return false;
+    }
+
+    /// <summary>Text ordering (ordinal); none compares false.</summary>
+    public static int? CompareText(string? a, string? b) => a is not null && b is not null ? string.CompareOrdinal(a, b) : null;
+
+    /// <summary><c>any x in list: body</c></summary>
+    public static bool Any<T>(IReadOnlyList<T>? list, Func<T, bool> body)
+    {
+        if (list is null) return false;
+        for (var i = 0; i < list.Count; i++) if (body(list[i])) return true;
+        return false;
+    }
+
+    /// <summary><c>all x in list: body</c> (true for an empty list)</summary>
+    public static bool All<T>(IReadOnlyList<T>? list, Func<T, bool> body)
+    {
+        if (list is null) return true;
+        for (var i = 0; i < list.Count; i++) if (!body(list[i])) return false;
+        return true;
+    }
+
+    /// <summary><c>count x in list: body</c> (extension)</summary>
+    public static long? CountWhere<T>(IReadOnlyList<T>? list, Func<T, bool> body)
+    {
+        if (list is null) return 0;
+        long count = 0;
+        for (var i = 0; i < list.Count; i++) if (body(list[i])) count++;
+        return count;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Frozen;
+using System.Linq.Expressions;
+using System.Reflection;
+using PlanRules.Rules.Binding;
+
+namespace PlanRules.Rules.Runtime;
+
+/// <summary>
+/// A function rules can call: its name, how it types its arguments, and how it is emitted into a compiled
+/// rule. Built-ins and host functions are type-checked the same way.
+/// </summary>
+public sealed class RuleFunction
+{
+    private RuleFunction(string name, string signature, Func<IReadOnlyList<RuleType>, RuleType?> resultType, Func<IReadOnlyList<Expression>, IReadOnlyList<RuleType>, Expression> emit, int arity)
+    {
+        Name = name;
+        Signature = signature;
+        ResultType = resultType;
+        Emit = emit;
+        Arity = arity;
+    }
+
+    /// <summary>The name rules call it by.</summary>
+    public string Name { get; }
+    /// <summary>The signature as shown in messages, e.g. <c>contains(text, text)</c>.</summary>
+    public string Signature { get; }
+    /// <summary>The number of arguments.</summary>
+    public int Arity { get; }
+    internal Func<IReadOnlyList<RuleType>, RuleType?> ResultType { get; }
+    internal Func<IReadOnlyList<Expression>, IReadOnlyList<RuleType>, Expression> Emit { get; }
+
+    /// <summary>
+    /// A host function from a delegate. Parameter and return types must be ones rules know: bool, int/long,
+    /// decimal/double, string, LocalDate, Period, or IReadOnlyList of those (nullable allowed).
+    /// </summary>
+    public static RuleFunction FromDelegate(string name, Delegate implementation)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(implementation);
+        var method = implementation.Method;
+        var parameters = method.GetParameters();
+        var types = parameters.Select(p => RuleType.FromClr(p.ParameterType)
+            ?? throw new ArgumentException($"parameter '{p.Name}' of {name} has type {p.ParameterType.Name}, which rules cannot pass")).ToArray();
+        var result = RuleType.FromClr(method.ReturnType)
+            ?? throw new ArgumentException($"{name} returns {method.ReturnType.Name}, which rules cannot use");
+        var target = Expression.Constant(implementation);
+        return new RuleFunction(
+            name,
+            $"{name}({string.Join(", ", types.Select(t => t.ToString()))})",
+            args => args.Count == types.Length && types.Zip(args).All(p => p.First.Accepts(p.Second)) ? result : null,
+            (args, _) => Convert(Expression.Invoke(target, args.Select((a, i) => Convert(a, parameters[i].ParameterType))), result.ClrType),
+            types.Length);
+    }
+
+    internal static Expression Convert(Expression expression, Type type) =>
+        expression.Type == type ? expression : Expression.Convert(expression, type);
+
+    private static Func<IReadOnlyList<Expression>, IReadOnlyList<RuleType>, Expression> Call(string method) => (args, types) =>
+    {
+        var candidates = typeof(BuiltinFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == method).ToList();
+        foreach (var candidate in candidates)
+        {
+            var target = candidate;
+            if (candidate.IsGenericMethodDefinition)
+            {
+                var element = types[0].Element ?? RuleType.None;
+                target = candidate.MakeGenericMethod(element.ClrType);
+            }
+            var parameters = target.GetParameters();
+            if (parameters.Length != args.Count) continue;
+            if (!parameters.Select((p, i) => p.ParameterType == args[i].Type || (args[i].Type == typeof(object) && !p.ParameterType.IsValueType) || (Nullable.GetUnderlyingType(p.ParameterType) is not null && args[i].Type == typeof(object))).All(ok => ok)) continue;
+            return Expression.Call(target, args.Select((a, i) => Convert(a, parameters[i].ParameterType)));
+        }
+        throw new InvalidOperationException($"no overload of {method} for {string.Join(", ", types)}");
+    };
+
+    private static RuleFunction Builtin(string name, string signature, int arity, Func<IReadOnlyList<RuleType>, RuleType?> result, string method) =>
+        new(name, signature, args => args.Count == arity ? result(args) : null, Call(method), arity);
+
+    private static bool IsList(RuleType t) => t.Kind is TypeKind.List or TypeKind.None or TypeKind.Error;
+
+    private static RuleType? MinMax(IReadOnlyList<RuleType> args) =>
+        IsList(args[0]) && args[0].Element is { Kind: TypeKind.Int or TypeKind.Decimal or TypeKind.Date } element ? element : null;
+
+    /// <summary>The built-in functions of LANGUAGE.md.</summary>
+    public static readonly FrozenDictionary<string, RuleFunction> Builtins = new[]
+    {
+        Builtin("count", "count(list)", 1, a => IsList(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Count)),
+        Builtin("days", "days(period)", 1, a => RuleType.PeriodType.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Days)),
+        Builtin("contains", "contains(text, text)", 2, a => RuleType.Text.Accepts(a[0]) && RuleType.Text.Accepts(a[1]) ? RuleType.Bool : null, nameof(BuiltinFunctions.Contains)),
+        Builtin("matches", "matches(text, text)", 2, a => RuleType.Text.Accepts(a[0]) && RuleType.Text.Accepts(a[1]) ? RuleType.Bool : null, nameof(BuiltinFunctions.Matches)),
+        Builtin("year", "year(date)", 1, a => RuleType.Date.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Year)),
+        Builtin("month", "month(date)", 1, a => RuleType.Date.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Month)),
+        Builtin("min", "min(list)", 1, MinMax, nameof(BuiltinFunctions.Min)),
+        Builtin("max", "max(list)", 1, MinMax, nameof(BuiltinFunctions.Max)),
+        Builtin("len", "len(text)", 1, a => RuleType.Text.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Len)),
+    }.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+}
