@@ -33,10 +33,6 @@ internal static class CheckCommand
             var inputs = InputFiles.Discover(pathList, context.CurrentDirectory);
             var ledgerPaths = parse.GetValue(ledger) ?? [];
             var ledgers = ledgerPaths.Length == 0 ? InputFiles.Empty : InputFiles.Discover(ledgerPaths, context.CurrentDirectory, InputKind.Ledger);
-            if (parse.GetValue(format) == "sarif")
-            {
-                throw new UsageException("此版本尚不支持该选项 / this option is not supported yet in this build");
-            }
             var rulePaths = parse.GetValue(rules) ?? [];
             var ruleFiles = rulePaths.Length == 0 ? InputFiles.Empty : InputFiles.Discover(rulePaths, context.CurrentDirectory, InputKind.Rules);
             var ruleSources = Union(inputs.Rules, ruleFiles.Rules);
@@ -64,6 +60,7 @@ internal static class CheckCommand
             var rendered = parse.GetValue(format) switch
             {
                 "json" => JsonReport.Render(result, cultureInfo),
+                "sarif" => SarifReport.Render(result, cultureInfo),
                 _ => Text(result, cultureInfo, parse.GetValue(explain), parse.GetValue(showSuppressed)),
             };
             context.Emit(rendered, parse.GetValue(output));

@@ -39,6 +39,9 @@ public sealed record CheckRequest
     /// <summary>Compiled analyst rules to run (for example the standard rules plus rule files); compile once, reuse.</summary>
     public ImmutableArray<RuleSet> RuleSets { get; init; } = [];
 
+    /// <summary>Host analyzers to run after the built-in analysis and the rules.</summary>
+    public ImmutableArray<PlanAnalyzer> Analyzers { get; init; } = [];
+
     /// <summary>Thresholds for as-of evaluation (configuration may override them).</summary>
     public ComplianceOptions Compliance { get; init; } = ComplianceOptions.Default;
 
@@ -53,7 +56,7 @@ public sealed record CheckRequest
 /// Runs the pipeline: parse every plan file, bind, analyse, then order findings. One instance may serve
 /// concurrent requests: it holds no per-request state.
 /// </summary>
-public sealed class PlanChecker(IClock clock)
+public sealed class PlanChecker(IClock clock) : IPlanChecker
 {
     /// <summary>A checker on the system clock.</summary>
     public PlanChecker() : this(SystemClock.Instance) { }
@@ -83,7 +86,7 @@ public sealed class PlanChecker(IClock clock)
         var (compliance, complianceDiagnostics) = ComplianceEvaluator.Evaluate(plan, records, asOf, planConfig.Compliance(request.Compliance));
         diagnostics.AddRange(complianceDiagnostics);
         diagnostics.AddRange(request.Config.Diagnostics);
-        if (!request.RuleSets.IsEmpty)
+        if (!request.RuleSets.IsEmpty || !request.Analyzers.IsEmpty)
         {
             var model = RuleModel.Build(plan, compliance, asOf);
             foreach (var rules in request.RuleSets)
@@ -91,6 +94,7 @@ public sealed class PlanChecker(IClock clock)
                 diagnostics.AddRange(rules.Diagnostics);
                 diagnostics.AddRange(RuleRunner.Run(rules, model));
             }
+            diagnostics.AddRange(AnalyzerDriver.Run(request.Analyzers, plan, compliance, model));
         }
 
         var configured = Configure(Suppressions.Apply(diagnostics, plan, request.Baseline), request, planConfig);

@@ -44,6 +44,8 @@ internal static class Suppressions
             if (diagnostic.TaskId is { } taskId && byTask.TryGetValue((taskId, diagnostic.Id.ToUpperInvariant()), out var suppression))
             {
                 usedSuppressions.Add(suppression);
+                // A baseline written from a run with plan suppressions lists this finding too: it matched.
+                if (baseline is not null && baseline.Fingerprints.Contains(diagnostic.Fingerprint)) usedFingerprints.Add(diagnostic.Fingerprint);
                 result.Add(diagnostic.WithSuppression(SuppressionKind.InSource, suppression.Reason));
                 continue;
             }

@@ -1,0 +1,8 @@
+namespace PlanRules.Analysis;
+
+/// <summary>Checks plans. Implementations are thread-safe: one instance serves concurrent requests.</summary>
+public interface IPlanChecker
+{
+    /// <summary>Checks one request and returns an immutable result. Never throws for any input text.</summary>
+    CheckResult Check(CheckRequest request);
+}

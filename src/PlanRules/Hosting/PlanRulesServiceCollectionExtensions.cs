@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using PlanRules.Analysis;
+
+namespace PlanRules.Hosting;
+
+/// <summary>Registers PlanRules in a host's service collection.</summary>
+public static class PlanRulesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IPlanChecker"/> (a singleton: rules compile once), NodaTime's system clock unless the
+    /// host registered an <see cref="IClock"/>, and the options. Returns a builder for analyzers.
+    /// </summary>
+    public static PlanRulesBuilder AddPlanRules(this IServiceCollection services, Action<PlanRulesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<PlanRulesOptions>();
+        if (configure is not null) services.Configure(configure);
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<IPlanChecker, PlanRulesService>();
+        return new PlanRulesBuilder(services);
+    }
+}
+
+/// <summary>Adds analyzers and functions after <see cref="PlanRulesServiceCollectionExtensions.AddPlanRules"/>.</summary>
+public sealed class PlanRulesBuilder(IServiceCollection services)
+{
+    /// <summary>The service collection.</summary>
+    public IServiceCollection Services { get; } = services;
+
+    /// <summary>Registers a host analyzer (a singleton; it may take services in its constructor).</summary>
+    public PlanRulesBuilder AddAnalyzer<T>() where T : PlanAnalyzer
+    {
+        Services.AddSingleton<PlanAnalyzer, T>();
+        return this;
+    }
+
+    /// <summary>Adds a host function rules may call.</summary>
+    public PlanRulesBuilder AddFunction(string name, Delegate implementation)
+    {
+        Services.Configure<PlanRulesOptions>(o => o.AddFunction(name, implementation));
+        return this;
+    }
+
+    /// <summary>Adds a rule file or folder.</summary>
+    public PlanRulesBuilder AddRules(string path)
+    {
+        Services.Configure<PlanRulesOptions>(o => o.AddRules(path));
+        return this;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using PlanRules.Analysis;
+using PlanRules.Diagnostics;
+
+namespace PlanRules.Output;
+
+/// <summary>SARIF 2.1.0 as GitHub code scanning accepts it: rules with descriptions and help, results with a 1-based region, fingerprints and suppressions.</summary>
+public static class SarifReport
+{
+    /// <summary>The SARIF level of a severity.</summary>
+    public static string Level(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Info => "note",
+        _ => "none",
+    };
+
+    /// <summary>Renders the run.</summary>
+    public static string Render(CheckResult result, CultureInfo culture) => JsonOutput.Write(writer =>
+    {
+        var descriptors = result.Diagnostics.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var index = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        writer.WriteStartObject();
+        writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        writer.WriteString("version", "2.1.0");
+        writer.WriteStartArray("runs");
+        writer.WriteStartObject();
+
+        writer.WriteStartObject("tool");
+        writer.WriteStartObject("driver");
+        writer.WriteString("name", "planrules");
+        writer.WriteString("version", JsonReport.ToolVersion);
+        writer.WriteString("semanticVersion", JsonReport.ToolVersion);
+        writer.WriteStartArray("rules");
+        foreach (var descriptor in descriptors) WriteRule(writer, descriptor, culture);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+
+        writer.WriteString("columnKind", "utf16CodeUnits");
+        writer.WriteStartArray("results");
+        foreach (var diagnostic in result.Diagnostics) WriteResult(writer, diagnostic, index[diagnostic.Id], culture);
+        writer.WriteEndArray();
+
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+
+    private static void WriteRule(Utf8JsonWriter writer, DiagnosticDescriptor descriptor, CultureInfo culture)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", descriptor.Id);
+        writer.WriteStartObject("shortDescription");
+        writer.WriteString("text", descriptor.Title.ToString(culture));
+        writer.WriteEndObject();
+        writer.WriteStartObject("fullDescription");
+        writer.WriteString("text", descriptor.Description.ToString(culture));
+        writer.WriteEndObject();
+        writer.WriteStartObject("help");
+        var help = descriptor.Description.ToString(culture) + (descriptor.HelpLinkUri is null ? "" : " " + descriptor.HelpLinkUri);
+        writer.WriteString("text", help);
+        writer.WriteEndObject();
+        if (descriptor.HelpLinkUri is { } link && System.Uri.IsWellFormedUriString(link, UriKind.Absolute)) writer.WriteString("helpUri", link);
+        writer.WriteStartObject("defaultConfiguration");
+        writer.WriteString("level", Level(descriptor.DefaultSeverity));
+        writer.WriteBoolean("enabled", descriptor.IsEnabledByDefault);
+        writer.WriteEndObject();
+        writer.WriteStartObject("properties");
+        writer.WriteString("category", descriptor.Category);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static string ToUri(string path) => string.Join('/', path.Replace('\\', '/').Split('/').Select(System.Uri.EscapeDataString));
+
+    private static void WriteLocation(Utf8JsonWriter writer, Location location, int? id = null)
+    {
+        writer.WriteStartObject();
+        if (id is { } value) writer.WriteNumber("id", value);
+        writer.WriteStartObject("physicalLocation");
+        writer.WriteStartObject("artifactLocation");
+        writer.WriteString("uri", ToUri(location.Path));
+        writer.WriteEndObject();
+        writer.WriteStartObject("region");
+        writer.WriteNumber("startLine", Math.Max(1, location.LineSpan.Start.Line));
+        writer.WriteNumber("startColumn", Math.Max(1, location.LineSpan.Start.Column));
+        writer.WriteNumber("endLine", Math.Max(1, location.LineSpan.End.Line));
+        writer.WriteNumber("endColumn", Math.Max(1, location.LineSpan.End.Column));
+        writer.WriteNumber("charOffset", location.SourceSpan.Start);
+        writer.WriteNumber("charLength", location.SourceSpan.Length);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, int ruleIndex, CultureInfo culture)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("ruleId", diagnostic.Id);
+        writer.WriteNumber("ruleIndex", ruleIndex);
+        writer.WriteString("level", Level(diagnostic.Severity));
+        writer.WriteStartObject("message");
+        writer.WriteString("text", diagnostic.GetMessage(culture));
+        writer.WriteEndObject();
+        writer.WriteStartArray("locations");
+        if (!diagnostic.Location.IsNone) WriteLocation(writer, diagnostic.Location);
+        writer.WriteEndArray();
+        if (!diagnostic.AdditionalLocations.IsEmpty)
+        {
+            writer.WriteStartArray("relatedLocations");
+            var id = 0;
+            foreach (var related in diagnostic.AdditionalLocations.Where(l => !l.IsNone)) WriteLocation(writer, related, id++);
+            writer.WriteEndArray();
+        }
+        writer.WriteStartObject("partialFingerprints");
+        writer.WriteString("planrules/v1", diagnostic.Fingerprint);
+        writer.WriteEndObject();
+        if (diagnostic.IsSuppressed)
+        {
+            writer.WriteStartArray("suppressions");
+            writer.WriteStartObject();
+            writer.WriteString("kind", diagnostic.Suppression == SuppressionKind.InSource ? "inSource" : "external");
+            if (diagnostic.Justification is { } justification) writer.WriteString("justification", justification);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+        writer.WriteStartObject("properties");
+        writer.WriteString("category", diagnostic.Descriptor.Category);
+        if (diagnostic.TaskId is { } task) writer.WriteString("taskId", task);
+        if (diagnostic.Unit is { } unit) writer.WriteString("unit", unit);
+        foreach (var (key, value) in diagnostic.Properties) writer.WriteString(key, value);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+}
