@@ -32,7 +32,9 @@ public static class LedgerCsvReader
             BadDataFound = args => badRow = args.Context.Parser?.Row ?? -1,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
-            IgnoreBlankLines = true,
+            // Blank lines are read (and skipped below) rather than ignored by CsvHelper, whose raw record
+            // would then leave them out and put every later row's line and column off.
+            IgnoreBlankLines = false,
         };
         using var parser = new CsvParser(new StringReader(source.Text), configuration);
         var offset = 0;
@@ -45,6 +47,7 @@ public static class LedgerCsvReader
                 var raw = parser.RawRecord;
                 var rowStart = offset;
                 offset += raw.Length;
+                if (string.IsNullOrWhiteSpace(raw)) continue;
                 var fields = parser.Record ?? [];
                 var starts = FieldStarts(raw, rowStart);
                 if (map is null)

@@ -88,6 +88,7 @@ public static class LedgerParser
                 pos++;
                 continue;
             }
+            var reportedBefore = context.DiagnosticCount;
             var result = Record(new SourceInput(context, pos));
             if (!result.WasSuccessful)
             {
@@ -105,10 +106,12 @@ public static class LedgerParser
                 continue;
             }
             var (date, task, status, clauses) = result.Value;
-            if (date.Value is not { } day)
+            if (date.Value is not { } day || context.DiagnosticCount != reportedBefore)
             {
+                // An invalid literal on the line (impossible date, percentage over 100, number too large,
+                // unterminated string) was already reported: the line is skipped, like any bad line.
                 pos = end;
-                continue; // PR0002 already reported for the impossible date; the line is skipped.
+                continue;
             }
             var span = TextSpan.FromBounds(date.Span.Start, result.Remainder.Position);
             var record = new LedgerRecord(day, task.Value, status.Status)

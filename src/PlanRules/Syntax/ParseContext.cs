@@ -50,6 +50,9 @@ internal sealed class ParseContext(SourceText source, ParseOptions options)
 
     public bool HasErrorAt(int start) => _reported.Any(r => r.Start == start);
 
+    /// <summary>How many findings were reported so far (cheap; lets a line-oriented parser tell whether a line had a problem).</summary>
+    public int DiagnosticCount => _diagnostics.Count;
+
     public void AddComment(CommentSyntax comment)
     {
         if (comment.Span.Start <= _commentWatermark) return;
