@@ -53,7 +53,7 @@ internal abstract class BlockDriver(ParseContext context)
                     pos++;
                     continue;
                 }
-                var word = PeekWord(pos);
+                var word = PeekItemWord(pos);
                 if (word is not null && dispatch.TryGetValue(word, out var parser))
                 {
                     var result = parser(new SourceInput(Context, pos));
@@ -139,6 +139,9 @@ internal abstract class BlockDriver(ParseContext context)
             ParseFailure.ReportExpected(Context, pos, ["'}'"]);
             return pos;
         }
+
+        /// <summary>The word an item starts with (languages with hyphenated keywords override this).</summary>
+        protected virtual string? PeekItemWord(int pos) => PeekWord(pos);
 
         protected string? PeekWord(int pos)
         {
