@@ -30,8 +30,10 @@ public sealed class Diagnostic
         string? taskId,
         string? unit,
         SuppressionKind suppression,
-        string? justification)
+        string? justification,
+        ImmutableArray<string>? fingerprintArguments = null)
     {
+        _fingerprintArguments = fingerprintArguments;
         Descriptor = descriptor;
         Severity = severity;
         Location = location;
@@ -44,6 +46,8 @@ public sealed class Diagnostic
         Suppression = suppression;
         Justification = justification;
     }
+
+    private readonly ImmutableArray<string>? _fingerprintArguments;
 
     /// <summary>What kind of finding this is.</summary>
     public DiagnosticDescriptor Descriptor { get; }
@@ -118,19 +122,26 @@ public sealed class Diagnostic
 
     /// <summary>A copy with another severity.</summary>
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, Suppression, Justification);
+        new(Descriptor, severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
 
     /// <summary>A copy marked as suppressed.</summary>
     public Diagnostic WithSuppression(SuppressionKind kind, string? justification) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, kind, justification);
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, kind, justification, _fingerprintArguments);
 
     /// <summary>A copy with more related locations.</summary>
     public Diagnostic WithAdditionalLocations(IEnumerable<Location> locations) =>
-        new(Descriptor, Severity, Location, AdditionalLocations.AddRange(locations), Arguments, Message, Properties, TaskId, Unit, Suppression, Justification);
+        new(Descriptor, Severity, Location, AdditionalLocations.AddRange(locations), Arguments, Message, Properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
 
     /// <summary>A copy with more properties.</summary>
     public Diagnostic WithProperties(IEnumerable<KeyValuePair<string, string>> properties) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties.SetItems(properties), TaskId, Unit, Suppression, Justification);
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties.SetItems(properties), TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+
+    /// <summary>
+    /// A copy whose fingerprint uses these arguments instead of the message arguments: for findings whose
+    /// message carries a count that changes every day (days overdue), so a baseline keeps matching.
+    /// </summary>
+    public Diagnostic WithFingerprintArguments(IEnumerable<string> arguments) =>
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, Suppression, Justification, [.. arguments]);
 
     /// <summary>
     /// A stable identity for baselines: depends on id, path, task, unit and message arguments, never on
@@ -143,7 +154,7 @@ public sealed class Diagnostic
             var text = new StringBuilder();
             text.Append(Id).Append('\u001f').Append(Location.Path.Replace('\\', '/')).Append('\u001f')
                 .Append(TaskId).Append('\u001f').Append(Unit);
-            foreach (var arg in Arguments) text.Append('\u001f').Append(arg);
+            foreach (var arg in _fingerprintArguments ?? Arguments) text.Append('\u001f').Append(arg);
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
             return Convert.ToHexStringLower(hash.AsSpan(0, 16));
         }

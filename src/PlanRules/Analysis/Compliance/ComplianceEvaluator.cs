@@ -174,7 +174,7 @@ public static class ComplianceEvaluator
         {
             sink.Add(Diagnostic.Create(DiagnosticCatalog.Overdue, task.Location, task.Id, unit,
                 [new("daysOverdue", Num(state.DaysOverdue)), new("due", DateText.Iso(task.Due!.Value)), new("status", state.Status.ToString().ToLowerInvariant())],
-                task.Id, state.DaysOverdue, unit));
+                task.Id, state.DaysOverdue, unit).WithFingerprintArguments([task.Id, unit]));
         }
         if (state.IsDoneLate)
         {
@@ -187,7 +187,7 @@ public static class ComplianceEvaluator
             var daysLeft = Days(asOf, due);
             sink.Add(Diagnostic.Create(DiagnosticCatalog.DueSoon, task.Location, task.Id, unit,
                 [new("daysLeft", Num(daysLeft)), new("due", DateText.Iso(due))],
-                task.Id, daysLeft, unit));
+                task.Id, daysLeft, unit).WithFingerprintArguments([task.Id, unit]));
         }
         if (task.Recurrence is { } recurrence && state.Status != ObligationStatus.Waived)
         {
