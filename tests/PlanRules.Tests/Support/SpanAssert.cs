@@ -21,8 +21,9 @@ internal static class SpanAssert
             var previousEnd = node.Span.Start;
             foreach (var child in node.Children)
             {
-                Assert.True(node.Span.Contains(child.Span), $"{Describe(file, child)} is not inside its parent {Describe(file, node)}");
-                Assert.True(child.Span.Start >= previousEnd, $"{Describe(file, child)} overlaps or precedes its previous sibling");
+                // Messages are built only on failure: describing a large parent copies its whole text.
+                if (!node.Span.Contains(child.Span)) Assert.Fail($"{Describe(file, child)} is not inside its parent {Describe(file, node)}");
+                if (child.Span.Start < previousEnd) Assert.Fail($"{Describe(file, child)} overlaps or precedes its previous sibling");
                 previousEnd = child.Span.End;
                 stack.Push(child);
             }
@@ -56,6 +57,9 @@ internal static class SpanAssert
         }
     }
 
-    private static string Describe(PlanFileSyntax file, SyntaxNode node) =>
-        $"{node.GetType().Name} {node.Span} '{file.Source.ToString(node.Span)}'";
+    private static string Describe(PlanFileSyntax file, SyntaxNode node)
+    {
+        var text = file.Source.ToString(node.Span);
+        return $"{node.GetType().Name} {node.Span} '{(text.Length > 80 ? text[..80] + "…" : text)}'";
+    }
 }

@@ -272,6 +272,42 @@ public class ParserErrorTests
         Assert.All(file.Diagnostics, d => Assert.Equal("PR0003", d.Id));
     }
 
+    private static string Hostile(string name) => name switch
+    {
+        "open braces" => new string('{', 100_000),
+        "close braces" => new string('}', 20_000),
+        "unclosed tasks" => string.Concat(Enumerable.Repeat("task 1 \"t\" {", 10_000)),
+        "unclosed sections and tasks" => string.Concat(Enumerable.Repeat("section 1 \"s\" { task 1 \"t\" { lead ", 10_000)),
+        "unterminated strings" => string.Concat(Enumerable.Repeat("task \"\n", 10_000)),
+        "open block comments" => string.Concat(Enumerable.Repeat("/* ", 100_000)),
+        "separators" => "task 1 \"t\" { lead A" + string.Concat(Enumerable.Repeat("、A", 20_000)) + " }",
+        "bad items" => "task 1 \"t\" {" + string.Concat(Enumerable.Repeat(" every decade", 10_000)) + " }",
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    [Theory]
+    [InlineData("open braces")]
+    [InlineData("close braces")]
+    [InlineData("unclosed tasks")]
+    [InlineData("unclosed sections and tasks")]
+    [InlineData("unterminated strings")]
+    [InlineData("open block comments")]
+    [InlineData("separators")]
+    [InlineData("bad items")]
+    public void HostileInput_ParsesAndBindsQuickly(string name)
+    {
+        var text = Hostile(name);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var file = PlanParser.Parse(text);
+        var bound = PlanBinder.Bind([file]);
+
+        // Linear work is well under a second here; the bound catches quadratic behaviour, not slow machines.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"{name} took {watch.Elapsed}");
+        Assert.NotNull(bound);
+        SpanAssert.WellFormed(file);
+    }
+
     [Fact]
     public void OversizedInput_IsPR0003()
     {
