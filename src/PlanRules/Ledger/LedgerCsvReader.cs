@@ -88,8 +88,9 @@ public static class LedgerCsvReader
     private static LedgerRecord? ReadRow(string[] fields, int[] starts, int[] map, SourceText source, Reporter report)
     {
         string Field(int column) => map[column] < 0 ? "" : fields[map[column]].Trim();
-        int Start(int column) => map[column] < 0 || map[column] >= starts.Length ? starts[0] : starts[map[column]];
-        int Length(int column) => map[column] < 0 ? 0 : fields[map[column]].Length;
+        int Start(int column) => map[column] < 0 || map[column] + 1 >= starts.Length ? starts[0] : starts[map[column]];
+        // As written: a quoted field's span covers its quotes (the value's length would fall short of them).
+        int Length(int column) => map[column] < 0 || map[column] + 1 >= starts.Length ? 0 : starts[map[column] + 1] - 1 - starts[map[column]];
 
         var dateText = Field(0);
         if (!DateText.TryParse(dateText, out var date))
@@ -132,7 +133,7 @@ public static class LedgerCsvReader
             return null;
         }
         var rowStart = starts[0];
-        var rowEnd = starts[^1] + fields[^1].Length;
+        var rowEnd = starts[^1] - 1;
         return new LedgerRecord(date, task, status)
         {
             Percent = percent,
@@ -155,18 +156,28 @@ public static class LedgerCsvReader
         return names.Any(n => !Columns.Contains(n)) || names.Distinct().Count() != names.Count ? null : map;
     }
 
-    /// <summary>The offset in the source where each field of a raw record starts (quotes respected).</summary>
+    /// <summary>
+    /// The offset in the source where each field of a raw record starts (quotes respected), then one more
+    /// entry as if a separator followed the last field, so field <c>i</c> spans <c>starts[i]..starts[i + 1] - 1</c>
+    /// as written (quotes included).
+    /// </summary>
     private static int[] FieldStarts(string raw, int rowStart)
     {
         var starts = new List<int> { rowStart };
         var quoted = false;
+        var end = raw.Length;
         for (var i = 0; i < raw.Length; i++)
         {
             var c = raw[i];
             if (c == '"') quoted = !quoted;
             else if (c == ',' && !quoted) starts.Add(rowStart + i + 1);
-            else if ((c == '\n' || c == '\r') && !quoted) break;
+            else if ((c == '\n' || c == '\r') && !quoted)
+            {
+                end = i;
+                break;
+            }
         }
+        starts.Add(rowStart + end + 1);
         return [.. starts];
     }
 }

@@ -152,6 +152,23 @@ public class LedgerCsvReaderTests
     }
 
     [Fact]
+    public void Spans_cover_fields_and_rows_as_written_quotes_included()
+    {
+        // Regression: a quoted field's span had the length of its value, so it stopped short of the closing quote,
+        // and a row ending in a quoted field was cut short too.
+        const string good = "2021-08-03,5,done,\"区司法局\",\"证据, 第1号\",\"说\"\"明\"\"\"";
+        var file = Read($"{HeaderRow}\n\"2021-02-30\",4,done,,,\n{good}\n");
+
+        var d = Assert.Single(file.Diagnostics);
+        Assert.Equal(((2, 1), (2, 13)), ((d.Location.LineSpan.Start.Line, d.Location.LineSpan.Start.Column), (d.Location.LineSpan.End.Line, d.Location.LineSpan.End.Column)));
+        var r = Assert.Single(file.Records);
+        Assert.Equal("说\"明\"", r.Note);
+        Assert.Equal(((3, 19), (3, 25)), ((r.ByLocation.LineSpan.Start.Line, r.ByLocation.LineSpan.Start.Column), (r.ByLocation.LineSpan.End.Line, r.ByLocation.LineSpan.End.Column)));
+        Assert.Equal(((3, 1), (3, good.Length + 1)), ((r.Location.LineSpan.Start.Line, r.Location.LineSpan.Start.Column), (r.Location.LineSpan.End.Line, r.Location.LineSpan.End.Column)));
+        Assert.Equal(((3, 12), (3, 13)), ((r.TaskLocation.LineSpan.Start.Line, r.TaskLocation.LineSpan.Start.Column), (r.TaskLocation.LineSpan.End.Line, r.TaskLocation.LineSpan.End.Column)));
+    }
+
+    [Fact]
     public void Unbalanced_quote_is_reported_at_its_row()
     {
         var file = Read($"{HeaderRow}\n2021-08-02,4,done,,,\n2021-08-03,5,done,,\"未闭合,\n");
