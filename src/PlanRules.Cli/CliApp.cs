@@ -14,6 +14,7 @@ internal static class CliApp
         root.Subcommands.Add(ModelCommand.Create(context));
         root.Subcommands.Add(FmtCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
 
         try

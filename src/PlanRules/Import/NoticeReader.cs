@@ -1,0 +1,239 @@
+using System.Collections.Immutable;
+using PlanRules.Syntax;
+
+namespace PlanRules.Import;
+
+/// <summary>
+/// Walks a notice: drops page furniture, splits table rows into cells, reads the header (title, document
+/// number, issue date, issuer, plan year), decides the layout, feeds the body to the
+/// <see cref="PlanAssembler"/> and writes the draft text.
+/// </summary>
+internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics diagnostics, ImmutableArray<SkippedLine>.Builder skipped)
+{
+    private enum EntryKind
+    {
+        Furniture,
+        ColumnHeader,
+        HeaderRow,
+        RuleRow,
+        Content,
+    }
+
+    private sealed record Entry(EntryKind Kind, NoticeLine Line, List<NoticeCell> Cells, List<ColumnRole>? Columns);
+
+    public string Read()
+    {
+        var entries = Split();
+        var mode = Recognize(entries);
+        var bodyStart = BodyStart(entries, mode);
+
+        // The header.
+        var header = new NoticeHeader();
+        var pending = new List<Passage>();
+        List<ColumnRole>? columns = null;
+        var previousWasColumnHeader = false;
+        for (var i = 0; i < bodyStart; i++)
+        {
+            var entry = entries[i];
+            columns = TrackColumns(entry, columns, ref previousWasColumnHeader);
+            if (entry.Kind != EntryKind.Content)
+            {
+                Skip(entry.Line, entry.Kind.ToString());
+                continue;
+            }
+            foreach (var cell in entry.Cells)
+            {
+                if (cell.Text.IsEmpty) continue;
+                var kind = HeaderRecognizer.Classify(cell.Text, header);
+                if (kind == HeaderLineKind.Unknown) pending.Add(cell.Text);
+                else Skip(entry.Line, "Header:" + kind);
+            }
+        }
+        HeaderRecognizer.Complete(header);
+
+        var places = new List<string>();
+        foreach (var name in new[] { header.Issuer, header.Source, header.TitleIssuer, header.Title })
+        {
+            if (name is null) continue;
+            foreach (var place in UnitNames.PlacesOf(NoticeDocument.Normalize(name))) if (!places.Contains(place)) places.Add(place);
+        }
+        var units = new UnitRegistry(places, diagnostics);
+        var assembler = new PlanAssembler(mode, units, diagnostics, header.Year);
+        if (columns is not null) assembler.SetColumns(columns);
+        foreach (var passage in pending) assembler.AddPendingNote(passage);
+
+        // The body.
+        var footer = false;
+        for (var i = bodyStart; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var text = entry.Line.Content.Text;
+            if (footer)
+            {
+                Skip(entry.Line, "Footer");
+                continue;
+            }
+            if (assembler.Plan.Tasks.Count > 0 && PageFurniture.IsFooterMarker(text) && !entry.Cells.Any(c => c.IsStructural))
+            {
+                footer = true;
+                Skip(entry.Line, "Footer");
+                continue;
+            }
+            var before = columns;
+            columns = TrackColumns(entry, columns, ref previousWasColumnHeader);
+            if (!ReferenceEquals(before, columns) && columns is not null) assembler.SetColumns(columns);
+            if (entry.Kind != EntryKind.Content)
+            {
+                Skip(entry.Line, entry.Kind.ToString());
+                continue;
+            }
+            if (HeaderRecognizer.IsMetadata(text) && !entry.Cells.Any(c => c.IsStructural))
+            {
+                Skip(entry.Line, "Metadata");
+                continue;
+            }
+            assembler.Read(entry.Cells);
+        }
+
+        var plan = assembler.Finish();
+        TaskFinalizer.Complete(plan, assembler, units, diagnostics, header.Year);
+        var issuer = header.IssuingOffice is var (issuerName, issuerAt) ? units.ResolveIssuer(issuerName, issuerAt) : null;
+        var title = header.Title ?? header.NoticeTitle ?? FirstContent(entries) ?? "导入的计划";
+        var label = header.DocumentNumber ?? (Path.GetFileName(document.Source.Path) is { Length: > 0 } file ? file : "notice");
+        return PlanTextWriter.Write(plan, new PlanHeaderValues(title, header.DocumentNumber, header.Issued, header.Year, issuer), units, label);
+    }
+
+    private void Skip(NoticeLine line, string reason)
+    {
+        if (skipped.Count > 0 && skipped[^1].Line == line.Number) return;
+        skipped.Add(new SkippedLine(line.Number, line.Content.Original, reason));
+    }
+
+    /// <summary>Lines as entries: furniture, column headers, table rows split into cells, or content.</summary>
+    private List<Entry> Split()
+    {
+        var entries = new List<Entry>();
+        var row = 0;
+        foreach (var line in document.Lines)
+        {
+            var content = line.Content;
+            if (content.IsEmpty) continue;
+            var text = content.Text;
+            var cells = StructureRecognizer.SplitRow(content);
+            if (cells is not null)
+            {
+                if (StructureRecognizer.IsRuleRow(cells))
+                {
+                    entries.Add(new Entry(EntryKind.RuleRow, line, [], null));
+                    continue;
+                }
+                var roles = cells.Select(c => c.IsEmpty ? null : PageFurniture.ColumnHeader(c.Text)).ToList();
+                if (roles.All(r => r is not null))
+                {
+                    entries.Add(new Entry(EntryKind.HeaderRow, line, [], [.. roles.Select(r => r!.Value)]));
+                    continue;
+                }
+                row++;
+                entries.Add(new Entry(EntryKind.Content, line, [.. cells.Select((c, i) => new NoticeCell(c, line, row, i, cells.Count))], null));
+                continue;
+            }
+            if (PageFurniture.ColumnHeader(text) is { } role)
+            {
+                entries.Add(new Entry(EntryKind.ColumnHeader, line, [], [role]));
+                continue;
+            }
+            if (PageFurniture.IsFurniture(text))
+            {
+                entries.Add(new Entry(EntryKind.Furniture, line, [], null));
+                continue;
+            }
+            entries.Add(new Entry(EntryKind.Content, line, [new NoticeCell(content, line, -1, 0, 1)], null));
+        }
+        return entries;
+    }
+
+    /// <summary>Recognises the numbering of every cell and decides the layout.</summary>
+    private static LayoutMode Recognize(List<Entry> entries)
+    {
+        var last = 0;
+        var numberColumn = false;
+        var anyTask = false;
+        var anySubsection = false;
+        foreach (var entry in entries)
+        {
+            if (entry.Columns is { } columns && columns.Contains(ColumnRole.Number)) numberColumn = true;
+            foreach (var cell in entry.Cells)
+            {
+                var heading = StructureRecognizer.Recognize(cell.Text);
+                cell.Heading = heading;
+                if (heading is not { } h) continue;
+                switch (h.Kind)
+                {
+                    case HeadingKind.Subsection:
+                        anySubsection = true;
+                        break;
+                    case HeadingKind.Task:
+                        cell.HeadingAccepted = !h.DigitFollows || h.Number == last + 1;
+                        break;
+                    case HeadingKind.Number:
+                        cell.HeadingAccepted = h.Number == last + 1 && ((cell.Row >= 0 && cell.Index == 0) || numberColumn);
+                        break;
+                }
+                if (cell.HeadingAccepted)
+                {
+                    last = h.Number;
+                    anyTask = true;
+                }
+            }
+        }
+        return anyTask ? LayoutMode.Numbered : anySubsection ? LayoutMode.Lettered : LayoutMode.Paragraphs;
+    }
+
+    /// <summary>Where the body begins: the first heading; without headings, after the last header line before the first owner line.</summary>
+    private static int BodyStart(List<Entry> entries, LayoutMode mode)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Cells.Any(c => c.IsStructural && (mode != LayoutMode.Lettered || c.Heading?.Kind != HeadingKind.Task))) return i;
+        }
+        var scratch = new NoticeHeader();
+        var lastHeader = -1;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (entry.Kind != EntryKind.Content) continue;
+            var cell = entry.Cells[0];
+            if (entry.Cells.Count == 1 && OwnerPhraseParser.Parse(cell.Text).IsOwnerLine) break;
+            if (entry.Cells.Count == 1 && HeaderRecognizer.Classify(cell.Text, scratch) != HeaderLineKind.Unknown) lastHeader = i;
+        }
+        return lastHeader + 1;
+    }
+
+    private static List<ColumnRole>? TrackColumns(Entry entry, List<ColumnRole>? columns, ref bool previousWasColumnHeader)
+    {
+        switch (entry.Kind)
+        {
+            case EntryKind.HeaderRow:
+                previousWasColumnHeader = false;
+                return entry.Columns;
+            case EntryKind.ColumnHeader:
+                var role = entry.Columns![0];
+                if (previousWasColumnHeader && columns is not null)
+                {
+                    columns.Add(role);
+                    return columns;
+                }
+                previousWasColumnHeader = true;
+                return [role];
+            default:
+                previousWasColumnHeader = false;
+                return columns;
+        }
+    }
+
+    private static string? FirstContent(List<Entry> entries)
+    {
+        var first = entries.FirstOrDefault(e => e.Kind == EntryKind.Content)?.Line.Content.Original.Trim();
+        return first is null ? null : ImportDiagnostics.Excerpt(first);
+    }
+}
