@@ -17,7 +17,7 @@ public sealed record ParseOptions
     public int MaxExpressionDepth { get; init; } = 256;
 
     /// <summary>Largest input accepted, in UTF-16 code units (PR0003 beyond).</summary>
-    public int MaxInputLength { get; init; } = 64 * 1024 * 1024;
+    public int MaxInputLength { get; init; } = 32 * 1024 * 1024;
 }
 
 /// <summary>
@@ -30,6 +30,8 @@ internal sealed class ParseContext(SourceText source, ParseOptions options)
     private readonly HashSet<(string Id, int Start, int Length)> _reported = [];
     private readonly List<CommentSyntax> _comments = [];
     private int _commentWatermark = -1;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _words =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public SourceText Source { get; } = source;
     public string Text { get; } = source.Text;
@@ -52,6 +54,24 @@ internal sealed class ParseContext(SourceText source, ParseOptions options)
 
     /// <summary>How many findings were reported so far (cheap; lets a line-oriented parser tell whether a line had a problem).</summary>
     public int DiagnosticCount => _diagnostics.Count;
+
+    /// <summary>
+    /// The text of a word (a name or a keyword), shared by every occurrence of the same word in this parse:
+    /// plans repeat a few dozen unit names and keywords thousands of times, so this saves one string per
+    /// occurrence (and the memory a large syntax tree keeps alive).
+    /// </summary>
+    public string InternWord(ReadOnlySpan<char> word)
+    {
+        if (!_words.TryGetValue(word, out var text))
+        {
+            text = word.ToString();
+            _words[word] = text;
+        }
+        return text;
+    }
+
+    /// <summary>True when a comment starting at <paramref name="start"/> (or later) has already been recorded.</summary>
+    public bool IsCommentRecorded(int start) => start <= _commentWatermark;
 
     public void AddComment(CommentSyntax comment)
     {

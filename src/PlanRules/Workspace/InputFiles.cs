@@ -96,12 +96,20 @@ public sealed record InputFiles(
     public static string DisplayPath(string fullPath, string baseDirectory) =>
         Path.GetRelativePath(baseDirectory, fullPath).Replace('\\', '/');
 
+    /// <summary>Files larger than this are refused without being read (256 MiB).</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     /// <summary>Reads a UTF-8 file (BOM allowed); a clear <see cref="InputFileException"/> otherwise.</summary>
     public static SourceText Read(string fullPath, string displayPath)
     {
         byte[] bytes;
         try
         {
+            // Far over any parser limit: refuse before reading, so a huge file cannot exhaust memory.
+            if (new FileInfo(fullPath).Length > MaxFileBytes)
+            {
+                throw new InputFileException($"文件过大 / file too large: {displayPath} (over {MaxFileBytes / (1024 * 1024)} MiB)");
+            }
             bytes = File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using NodaTime.Testing;
+using PlanRules.Analysis;
+using PlanRules.Cli;
+using PlanRules.Diagnostics;
+using PlanRules.Ledger;
+using PlanRules.Rules;
+using PlanRules.Syntax;
+using PlanRules.Text;
+
+namespace PlanRules.Tests.Robustness;
+
+/// <summary>
+/// No input may take the host down: each hostile input ends in findings or a clear error, within a generous
+/// bound that only catches hangs (never a speed assertion).
+/// </summary>
+public sealed class HostileInputTests
+{
+    private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(60);
+
+    private static T WithinBound<T>(Func<T> work)
+    {
+        var task = Task.Run(work);
+        Assert.True(task.Wait(HangBound), "did not finish: a hang");
+        return task.Result;
+    }
+
+    private static string Header => "plan \"p\" { ref \"r\" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }\nunit A\n";
+
+    [Fact]
+    public void TwoHundredThousandNestedSections_GivePR0003()
+    {
+        var text = new StringBuilder(Header);
+        for (var i = 0; i < 200_000; i++) text.Append("section s").Append(i).Append(" \"x\" {\n");
+        text.Append("task 1 \"t\" { lead A }\n");
+        text.Append('}', 200_000);
+        var file = WithinBound(() => PlanParser.Parse(text.ToString(), "deep.plan"));
+        var limit = Assert.Single(file.Diagnostics, d => d.Id == "PR0003");
+        Assert.Equal(2 + 33, limit.Location.Line);
+    }
+
+    [Fact]
+    public void FiveMillionCharacterUnterminatedString_IsOneSyntaxError()
+    {
+        var text = Header + "task 1 \"" + new string('长', 5_000_000);
+        var file = WithinBound(() => PlanParser.Parse(text, "long.plan"));
+        Assert.Contains(file.Diagnostics, d => d.Id == "PR0001" && d.Location.Line == 3);
+        Assert.All(file.Diagnostics, d => Assert.True(d.Location.SourceSpan.End <= text.Length));
+    }
+
+    [Fact]
+    public void TwoMegabytesOfRandomText_GiveFindingsInEveryLanguage()
+    {
+        var random = new Random(20211231);
+        var bytes = new byte[2 * 1024 * 1024];
+        random.NextBytes(bytes);
+        var text = Encoding.UTF8.GetString(bytes); // invalid sequences become U+FFFD
+        WithinBound(() =>
+        {
+            Assert.NotEmpty(PlanParser.Parse(text, "random.plan").Diagnostics);
+            Assert.NotEmpty(LedgerParser.Parse(text, "random.ledger").Diagnostics);
+            Assert.NotEmpty(LedgerCsvReader.Read(new SourceText(text, "random.ledger.csv")).Diagnostics);
+            Assert.NotEmpty(RuleSet.Compile([new SourceText(text, "random.rules")]).Diagnostics);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public void FiftyMegabytePlan_IsRefusedWithPR0003()
+    {
+        var task = "task 1 \"推进规范性文件统一公开\" { lead A }\n";
+        var text = new StringBuilder(Header, 50 * 1024 * 1024 + 1024);
+        while (text.Length < 50 * 1024 * 1024) text.Append(task);
+        var file = WithinBound(() => PlanParser.Parse(text.ToString(), "huge.plan"));
+        var limit = Assert.Single(file.Diagnostics);
+        Assert.Equal("PR0003", limit.Id);
+        Assert.Empty(file.Declarations);
+    }
+
+    [Fact]
+    public void LedgerWithTenThousandBadLines_CountsEveryGoodLine()
+    {
+        var plan = Header + "task 1 \"t\" { lead A due 2021-06-30 }\n";
+        var ledger = new StringBuilder();
+        for (var i = 0; i < 10_000; i++)
+        {
+            ledger.Append((i % 4) switch
+            {
+                0 => "2021-02-30 task 1 done\n",
+                1 => "2021-03-01 task 1 finished\n",
+                2 => "2021-03-01 task 1 done evidence \"unterminated\n",
+                _ => "garbage line ✗✗✗\n",
+            });
+            if (i % 10 == 0) ledger.Append("2021-05-01 task 1 occurred by A\n");
+        }
+        ledger.Append("2021-06-01 task 1 done by A evidence \"https://example.gov.cn/1\"\n");
+        var file = WithinBound(() => LedgerParser.Parse(ledger.ToString(), "bad.ledger"));
+        Assert.Equal(1_001, file.Records.Length);
+        Assert.Equal(10_000, file.Diagnostics.Length);
+        var result = new PlanChecker(new FakeClock(Instant.FromUtc(2021, 12, 31, 0, 0))).Check(new CheckRequest
+        {
+            Plans = [new SourceText(plan, "p.plan")],
+            Ledgers = [new SourceText(ledger.ToString(), "bad.ledger")],
+            AsOf = new LocalDate(2021, 12, 31),
+        });
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR3001");
+        Assert.Equal(1_001, result.RecordCount);
+    }
+
+    [Fact]
+    public void RegexBombInMatches_FinishesOrFaultsTheElement()
+    {
+        var plan = Header + "task 1 \"" + new string('a', 50_000) + "!\" { lead A }\n";
+        var rules = RuleSet.Compile([new SourceText("rule X001 \"bomb\" { for task t when matches(t.title, \"^(a+)+$\") }", "bomb.rules")]);
+        Assert.Empty(rules.Diagnostics);
+        var result = WithinBound(() => new PlanChecker().Check(new CheckRequest
+        {
+            Plans = [new SourceText(plan, "p.plan")],
+            RuleSets = [rules],
+            AsOf = new LocalDate(2021, 12, 31),
+        }));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "X001");
+    }
+
+    [Fact]
+    public void DeepRuleExpressions_GivePR0003OrAResult()
+    {
+        var parens = "rule X002 \"p\" { for task t when " + new string('(', 200_000) + "true" + new string(')', 200_000) + " }";
+        var deep = WithinBound(() => RuleSet.Compile([new SourceText(parens, "parens.rules")]));
+        Assert.Contains(deep.Diagnostics, d => d.Id == "PR0003");
+
+        var chain = "rule X003 \"c\" { for task t when " + string.Join(" or ", Enumerable.Range(0, 100_000).Select(i => $"t.id == \"{i}\"")) + " }";
+        var wide = WithinBound(() => RuleSet.Compile([new SourceText(chain, "chain.rules")]));
+        Assert.Empty(wide.Diagnostics);
+        var result = WithinBound(() => new PlanChecker().Check(new CheckRequest
+        {
+            Plans = [new SourceText(Header + "task 99999 \"t\" { lead A }\n", "p.plan")],
+            RuleSets = [wide],
+            AsOf = new LocalDate(2021, 12, 31),
+        }));
+        Assert.Single(result.Diagnostics, d => d.Id == "X003");
+    }
+
+    public static TheoryData<string, byte[]> HostileFiles() => new()
+    {
+        { "invalid-utf8.plan", [0x70, 0x6C, 0x61, 0x6E, 0x20, 0xC3, 0x28, 0xFF, 0xFE] },
+        { "random.plan", RandomBytes(2 * 1024 * 1024) },
+        { "deep.plan", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("section 1 \"x\" {", 50_000))) },
+        { "nul.plan", Encoding.UTF8.GetBytes("plan \"\0\" {\0}\0task\0") },
+        { "empty.plan", [] },
+    };
+
+    private static byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        new Random(7).NextBytes(bytes);
+        return bytes;
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileFiles))]
+    public void Cli_NeverPrintsAStackTrace_AndExitsWithZeroOneOrTwo(string name, byte[] content)
+    {
+        var directory = Directory.CreateTempSubdirectory("planrules-hostile-");
+        try
+        {
+            File.WriteAllBytes(Path.Combine(directory.FullName, name), content);
+            foreach (var args in new[] { new[] { "check", name }, ["check", name, "--format", "sarif"], ["model", name], ["fmt", "--check", name] })
+            {
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                var exit = WithinBound(() => CliApp.Run(args, stdout, stderr, directory.FullName, new FakeClock(Instant.FromUtc(2021, 12, 31, 0, 0))));
+                Assert.InRange(exit, 0, 2);
+                Assert.DoesNotContain("   at ", stderr.ToString());
+                Assert.DoesNotContain("Exception:", stderr.ToString().Replace("internal error", ""));
+                Assert.True(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length <= 1 || exit != 2,
+                    "exit 2 comes with one line on stderr");
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+}
