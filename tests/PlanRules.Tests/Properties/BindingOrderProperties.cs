@@ -28,7 +28,7 @@ public class BindingOrderProperties
     private static List<string> Findings(BoundPlan plan, System.Globalization.CultureInfo culture) =>
         [.. plan.Diagnostics.Select(d => $"{d.Id} {d.Severity.ToText()} {d.GetMessage(culture)}").Order(StringComparer.Ordinal)];
 
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 150)]
     public Property ReorderingTopLevelDeclarations_DoesNotChangeTheFindings() =>
         Prop.ForAll(Arb.From(Reordered), pair =>
         {
@@ -44,7 +44,7 @@ public class BindingOrderProperties
                 b.Diagnostics.Select(d => d.Fingerprint).Order(StringComparer.Ordinal));
         });
 
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 50)]
     public Property ReorderingTopLevelDeclarations_KeepsEveryTaskAndObligation() =>
         Prop.ForAll(Arb.From(Reordered), pair =>
         {
@@ -61,10 +61,12 @@ public class BindingOrderProperties
     public void GeneratedPlans_ProduceAVarietyOfFindings()
     {
         // Guards the generator: the order property is only meaningful if the plans have findings to compare.
-        var ids = PlanGenerators.Declarations.Sample(200, 20)
+        // A fixed seed keeps this deterministic.
+        var ids = PlanGenerators.Declarations.Sample(20, new Rnd(20211231UL), 200)
             .SelectMany(d => BindText(d, out _).Diagnostics.Select(x => x.Id))
             .ToHashSet();
 
-        Assert.Superset(new HashSet<string> { "PR1001", "PR1003", "PR1004", "PR1005", "PR1006", "PR1007", "PR1008", "PR1009", "PR1010", "PR1011" }, ids);
+        string[] expected = ["PR1001", "PR1003", "PR1004", "PR1005", "PR1006", "PR1007", "PR1008", "PR1009", "PR1010", "PR1011"];
+        Assert.Empty(expected.Except(ids));
     }
 }

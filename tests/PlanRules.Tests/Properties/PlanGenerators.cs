@@ -75,28 +75,28 @@ internal static class PlanGenerators
     private static Gen<TaskItemSyntax> TaskItem(Gen<string> names, Gen<string> taskIds)
     {
         var nameNodes = names.Select(NameNode);
-        return Gen.OneOf(
-            from role in Gen.Elements(OwnerRole.Lead, OwnerRole.Lead, OwnerRole.With, OwnerRole.Support)
+        return Gen.Frequency(
+            (3, from role in Gen.Elements(OwnerRole.Lead, OwnerRole.Lead, OwnerRole.With, OwnerRole.Support)
             from list in NonEmpty(nameNodes, 3)
-            select (TaskItemSyntax)new OwnersItemSyntax(role, list, Z),
-            from kind in Gen.Elements(TaskDateKind.Start, TaskDateKind.Due, TaskDateKind.Due)
+            select (TaskItemSyntax)new OwnersItemSyntax(role, list, Z)),
+            (3, from kind in Gen.Elements(TaskDateKind.Start, TaskDateKind.Due, TaskDateKind.Due)
             from date in DateNode
-            select (TaskItemSyntax)new DateItemSyntax(kind, date, Z),
-            from ids in NonEmpty(taskIds.Select(i => new IdSyntax(i, Z)), 3)
-            select (TaskItemSyntax)new AfterItemSyntax(ids, Z),
-            from period in Gen.Elements(Enum.GetValues<RecurrencePeriod>())
+            select (TaskItemSyntax)new DateItemSyntax(kind, date, Z)),
+            (2, from ids in NonEmpty(taskIds.Select(i => new IdSyntax(i, Z)), 3)
+            select (TaskItemSyntax)new AfterItemSyntax(ids, Z)),
+            (1, from period in Gen.Elements(Enum.GetValues<RecurrencePeriod>())
             from atLeast in Gen.OneOf(
                 Gen.Constant<IntegerSyntax?>(null),
                 Gen.Choose(0, 1000).Select(n => (IntegerSyntax?)new IntegerSyntax(n, n.ToString(CultureInfo.InvariantCulture), Z)))
-            select (TaskItemSyntax)new EveryItemSyntax(period, Z, atLeast, Z),
-            from tags in NonEmpty(Gen.Elements("及时", "持续推进", "定期", "a tag", "year").Select(NameNode), 2)
-            select (TaskItemSyntax)new TagItemSyntax(tags, Z),
-            from kind in Gen.Elements(TextItemKind.Note, TextItemKind.Source)
+            select (TaskItemSyntax)new EveryItemSyntax(period, Z, atLeast, Z)),
+            (1, from tags in NonEmpty(Gen.Elements("及时", "持续推进", "定期", "a tag", "year").Select(NameNode), 2)
+            select (TaskItemSyntax)new TagItemSyntax(tags, Z)),
+            (1, from kind in Gen.Elements(TextItemKind.Note, TextItemKind.Source)
             from text in StringNode
-            select (TaskItemSyntax)new TextItemSyntax(kind, text, Z),
-            from rule in Gen.Elements(RuleIds)
+            select (TaskItemSyntax)new TextItemSyntax(kind, text, Z)),
+            (1, from rule in Gen.Elements(RuleIds)
             from reason in StringNode
-            select (TaskItemSyntax)new SuppressItemSyntax(new IdSyntax(rule, Z), reason, Z));
+            select (TaskItemSyntax)new SuppressItemSyntax(new IdSyntax(rule, Z), reason, Z)));
     }
 
     private static Gen<PlanHeaderSyntax> Header(Gen<string> names)

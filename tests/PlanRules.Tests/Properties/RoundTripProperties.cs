@@ -31,7 +31,7 @@ public class RoundTripProperties
             Assert.Equal(once, twice);
         });
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 100)]
     public Property Print_OfParsedGeneratedText_KeepsEveryComment() =>
         Prop.ForAll(Arb.From(CommentedText), text =>
         {

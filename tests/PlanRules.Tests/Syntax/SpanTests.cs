@@ -22,7 +22,7 @@ public class SpanTests
         Assert.True(file.DescendantsAndSelf().Count() > 500);
     }
 
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 100)]
     public Property GeneratedPlans_EveryNodeLiesInsideItsParent() =>
         Prop.ForAll(Arb.From(PlanGenerators.Files), generated =>
         {
