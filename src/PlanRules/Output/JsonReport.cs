@@ -11,7 +11,7 @@ public static class JsonReport
     /// <summary>The tool version printed in reports.</summary>
     public static string ToolVersion => "1.0.0";
 
-    /// <summary>Renders the report.</summary>
+    /// <summary>Renders the report. Hidden findings are not printed.</summary>
     public static string Render(CheckResult result, CultureInfo culture, Action<Utf8JsonWriter>? extra = null) => JsonOutput.Write(writer =>
     {
         writer.WriteStartObject();
@@ -28,7 +28,11 @@ public static class JsonReport
         writer.WriteNumber("obligations", result.Plan.Obligations.Length);
         writer.WriteEndObject();
         writer.WriteStartArray("findings");
-        foreach (var diagnostic in result.Diagnostics) WriteFinding(writer, diagnostic, culture);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            // Hidden findings stay in the API and are not printed (FINDINGS.md).
+            if (diagnostic.Severity != DiagnosticSeverity.Hidden) WriteFinding(writer, diagnostic, culture);
+        }
         writer.WriteEndArray();
         writer.WriteStartObject("summary");
         writer.WriteNumber("error", result.Summary.Errors);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PlanRules.Analysis;
 using PlanRules.Diagnostics;
+using PlanRules.Text;
 
 namespace PlanRules.Output;
 
@@ -17,10 +18,12 @@ public static class SarifReport
         _ => "none",
     };
 
-    /// <summary>Renders the run.</summary>
+    /// <summary>Renders the run. Hidden findings are not printed.</summary>
     public static string Render(CheckResult result, CultureInfo culture) => JsonOutput.Write(writer =>
     {
-        var descriptors = result.Diagnostics.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        var visible = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).ToList();
+        var runLocation = RunLocation(result);
+        var descriptors = visible.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
         var index = descriptors.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         writer.WriteStartObject();
         writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -41,7 +44,7 @@ public static class SarifReport
 
         writer.WriteString("columnKind", "utf16CodeUnits");
         writer.WriteStartArray("results");
-        foreach (var diagnostic in result.Diagnostics) WriteResult(writer, diagnostic, index[diagnostic.Id], culture);
+        foreach (var diagnostic in visible) WriteResult(writer, diagnostic, index[diagnostic.Id], culture, runLocation);
         writer.WriteEndArray();
 
         writer.WriteEndObject();
@@ -74,6 +77,16 @@ public static class SarifReport
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// Where findings about the whole run (PR9001, ...) point: the start of the first plan file, because GitHub
+    /// code scanning drops a result that has no location.
+    /// </summary>
+    private static Location RunLocation(CheckResult result)
+    {
+        var file = result.Plan.Files.FirstOrDefault(f => f.Source.Path.Length > 0);
+        return file is null ? Location.None : Location.Create(file.Source, new TextSpan(0, 0));
+    }
+
     private static string ToUri(string path) => string.Join('/', path.Replace('\\', '/').Split('/').Select(System.Uri.EscapeDataString));
 
     private static void WriteLocation(Utf8JsonWriter writer, Location location, int? id = null)
@@ -96,7 +109,7 @@ public static class SarifReport
         writer.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, int ruleIndex, CultureInfo culture)
+    private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, int ruleIndex, CultureInfo culture, Location runLocation)
     {
         writer.WriteStartObject();
         writer.WriteString("ruleId", diagnostic.Id);
@@ -106,7 +119,8 @@ public static class SarifReport
         writer.WriteString("text", diagnostic.GetMessage(culture));
         writer.WriteEndObject();
         writer.WriteStartArray("locations");
-        if (!diagnostic.Location.IsNone) WriteLocation(writer, diagnostic.Location);
+        var location = diagnostic.Location.IsNone ? runLocation : diagnostic.Location;
+        if (!location.IsNone) WriteLocation(writer, location);
         writer.WriteEndArray();
         if (!diagnostic.AdditionalLocations.IsEmpty)
         {
