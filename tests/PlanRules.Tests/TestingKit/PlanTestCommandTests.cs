@@ -1,0 +1,177 @@
+using NodaTime;
+using NodaTime.Testing;
+using PlanRules.Cli;
+using PlanRules.PlanTests;
+using PlanRules.Text;
+
+namespace PlanRules.Tests.TestingKit;
+
+/// <summary><c>planrules test</c>: the .plantest format, pass/fail output in the analyst's terms, coverage.</summary>
+public sealed class PlanTestCommandTests
+{
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 11, 27, 0, 0));
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PlanRules.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    private static (int Exit, string Out, string Error) Run(string directory, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = CliApp.Run(args, stdout, stderr, directory, Clock);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private const string Plan = """
+        plan "小计划" {
+          ref "测〔2021〕1号"
+          issued 2021-01-01
+          period 2021-01-01 .. 2021-12-31
+        }
+        unit 市桥街 "市桥街道"
+        unit 石楼镇 "石楼镇"
+        group 镇街 "各镇(街)" = 市桥街, 石楼镇
+        task 43 "主要负责同志每年至少听取1次政务公开工作汇报" {
+          lead 镇街
+          every year at-least 1
+        }
+        """;
+
+    private static DirectoryInfo Folder(string tests)
+    {
+        var folder = Directory.CreateTempSubdirectory("planrules-plantest-");
+        File.WriteAllText(Path.Combine(folder.FullName, "plan.plan"), Plan);
+        File.WriteAllText(Path.Combine(folder.FullName, "a.plantest"), tests);
+        return folder;
+    }
+
+    [Fact]
+    public void ExampleTests_Pass()
+    {
+        var (exit, output, _) = Run(RepositoryRoot(), "test", "examples/panyu-2021/tests");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"(?m)^\d+ passed, 0 failed$", output);
+        Assert.DoesNotContain("FAIL", output);
+    }
+
+    [Fact]
+    public void PassingAndFailingTests_AreReportedInTheAnalystsTerms()
+    {
+        var folder = Folder("""
+            test "石楼镇没有听取汇报" {
+              plan "plan.plan"
+              ledger { 2021-09-15 task 43 occurred by 市桥街 }
+              as-of 2021-12-31
+              standard-rules off
+              expect PR3005 task 43 unit 石楼镇
+            }
+
+            test "写错了的期望" {
+              plan "plan.plan"
+              ledger { 2021-09-15 task 43 occurred by 市桥街 }
+              as-of 2021-12-31
+              standard-rules off
+              expect PR3005 task 43 unit 东环街
+            }
+            """);
+        try
+        {
+            var (exit, output, _) = Run(folder.FullName, "test", "a.plantest");
+            Assert.Equal(1, exit);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal("PASS a.plantest(1,1): 石楼镇没有听取汇报", lines[0]);
+            Assert.Equal("FAIL a.plantest(9,1): 写错了的期望", lines[1]);
+            Assert.Equal("  缺少 / missing:    expect PR3005 task 43 unit 东环街", lines[2]);
+            Assert.StartsWith("  多出 / unexpected: expect PR3005 task 43 unit 石楼镇   // 任务 43 在2021年仅记录 0 次（石楼镇），要求至少 1 次 @ plan.plan(", lines[3]);
+            Assert.Equal("1 passed, 1 failed", lines[^1]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Coverage_CountsFiringAndSilentTestsPerRule()
+    {
+        var folder = Folder("""
+            test "规则触发" {
+              plan "plan.plan"
+              rules { rule T001 "recurring" { for task t when t.recurring } }
+              rules { rule T002 "never" { for task t when count(t.lead) > 5 } }
+              as-of 2021-12-31
+              standard-rules off
+              ignore PR3005
+              expect T001 task 43
+            }
+
+            test "规则沉默" {
+              plan { plan "空" { ref "r" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 } }
+              rules { rule T001 "recurring" { for task t when t.recurring } }
+              as-of 2021-12-31
+              standard-rules off
+              expect none
+            }
+            """);
+        try
+        {
+            var (exit, output, _) = Run(folder.FullName, "test", "a.plantest", "--coverage");
+            Assert.Equal(0, exit);
+            Assert.Contains("T001          1       1", output);
+            Assert.Contains("T002          0       1", output);
+            Assert.Contains("rules no test makes fire: T002", output);
+            Assert.EndsWith("2 passed, 0 failed\n", output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BrokenTestFile_IsASyntaxErrorAndAFailure()
+    {
+        var folder = Folder("test \"x\" { plan \"plan.plan\" as-of 2021-13-45 expect }\n");
+        try
+        {
+            var (exit, output, _) = Run(folder.FullName, "test", "a.plantest");
+            Assert.Equal(1, exit);
+            Assert.Contains("a.plantest(1,35): error PR0002", output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void InlineBlocks_KeepTheirPositionsInTheTestFile()
+    {
+        var source = new SourceText("test \"t\" {\n  plan {\n    task 1 \"x\" { }\n  }\n  as-of 2021-12-31\n}\n", "p.plantest");
+        var (tests, problems) = PlanTestParser.Parse(source);
+        Assert.Empty(problems);
+        var inline = Assert.Single(Assert.Single(tests).Plans).Inline!;
+        var task = Assert.Single(PlanRules.Syntax.PlanParser.Parse(inline).Tasks);
+        Assert.Equal(new LinePosition(3, 5), inline.GetLinePosition(task.Span.Start));
+    }
+
+    [Fact]
+    public void MissingAsOf_FailsTheTestWithAReason()
+    {
+        var folder = Folder("test \"无日期\" { plan \"plan.plan\" expect none }\n");
+        try
+        {
+            var (exit, output, _) = Run(folder.FullName, "test", ".");
+            Assert.Equal(1, exit);
+            Assert.Contains("the test needs an as-of date", output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
