@@ -32,7 +32,7 @@ internal static class TaskFinalizer
         {
             var text = part.Original.Trim();
             if (text.Length == 0) continue;
-            if (builder.Length > 0 && !"。；;：:！？!?".Contains(builder[^1])) builder.Append('。');
+            if (builder.Length > 0 && !"。；;：:！？!?，,、".Contains(builder[^1])) builder.Append('。');
             builder.Append(text);
         }
         return builder.ToString();
