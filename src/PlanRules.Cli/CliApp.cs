@@ -11,6 +11,7 @@ internal static class CliApp
         var context = new CliContext(stdout, stderr, currentDirectory, clock);
         var root = new RootCommand("PlanRules: 工作方案检查工具 / checks work plans, progress ledgers and analyst rules");
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ModelCommand.Create(context));
         root.Subcommands.Add(FmtCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));

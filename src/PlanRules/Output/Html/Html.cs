@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using PlanRules.Diagnostics;
+using PlanRules.Resources;
+using PlanRules.Text;
+
+namespace PlanRules.Output.Html;
+
+/// <summary>Small helpers of the HTML writer: escaping, invariant numbers, labels from the resx catalogue.</summary>
+internal static class Html
+{
+    /// <summary>Escapes text for element content and quoted attribute values (<c>&amp; &lt; &gt; " '</c>).</summary>
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var replacement = text[i] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                '\0' => "\uFFFD",
+                _ => null,
+            };
+            if (replacement is null)
+            {
+                builder?.Append(text[i]);
+                continue;
+            }
+            builder ??= new StringBuilder(text, 0, i, text.Length + 16);
+            builder.Append(replacement);
+        }
+        return builder?.ToString() ?? text;
+    }
+
+    /// <summary>A number with at most two decimals, invariant.</summary>
+    public static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>An integer, invariant.</summary>
+    public static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>ISO date, or an empty string.</summary>
+    public static string Date(LocalDate? date) => date is { } d ? DateText.Iso(d) : "";
+
+    /// <summary>The CSS class of a status.</summary>
+    public static string Css(ReportStatus status) => status switch
+    {
+        ReportStatus.Done => "s-done",
+        ReportStatus.DoneLate => "s-late",
+        ReportStatus.Overdue => "s-overdue",
+        ReportStatus.Waived => "s-waived",
+        _ => "s-open",
+    };
+
+    /// <summary>Share-overdue band of a unit row: 0 none, 1 under 10 %, 2 under 25 %, 3 from 25 %.</summary>
+    public static int Band(double share) => share <= 0 ? 0 : share < 0.10 ? 1 : share < 0.25 ? 2 : 3;
+
+    /// <summary>Display width: East Asian wide characters count two.</summary>
+    public static int Width(char c) =>
+        c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6)) ? 2 : 1;
+
+    /// <summary>Cuts text to a display width, with an ellipsis when cut.</summary>
+    public static string Truncate(string text, int width)
+    {
+        var used = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            used += Width(text[i]);
+            if (used <= width) continue;
+            var cut = Math.Max(0, i - 1);
+            if (cut > 0 && char.IsLowSurrogate(text[cut])) cut--;
+            return text[..cut] + "…";
+        }
+        return text;
+    }
+}
+
+/// <summary>The report's labels in one culture (keys <c>Report_*</c> and the unit table's <c>Units_*</c>).</summary>
+internal sealed class ReportLabels(CultureInfo culture)
+{
+    public CultureInfo Culture { get; } = culture;
+
+    public string this[string key] => Messages.Get(key.StartsWith("Units_", StringComparison.Ordinal) ? key : "Report_" + key, Culture);
+
+    public string Format(string key, params object[] args) => string.Format(CultureInfo.InvariantCulture, this[key], args);
+
+    public string Status(ReportStatus status) => this[status switch
+    {
+        ReportStatus.Done => "Units_Done",
+        ReportStatus.DoneLate => "Units_DoneLate",
+        ReportStatus.Overdue => "Units_Overdue",
+        ReportStatus.Waived => "Units_Waived",
+        _ => "Units_Open",
+    }];
+
+    public string Severity(DiagnosticSeverity severity) => this["Sev_" + severity.ToText()];
+
+    public string Month(int month) => this["MonthNames"].Split(',') is { Length: 12 } names ? names[month - 1] : month.ToString(CultureInfo.InvariantCulture);
+
+    public string Every(Binding.Recurrence recurrence) => Format("Every", this["Every_" + recurrence.Period], recurrence.AtLeast);
+}

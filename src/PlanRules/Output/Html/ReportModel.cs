@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using PlanRules.Analysis;
+using PlanRules.Analysis.Compliance;
+using PlanRules.Binding;
+using PlanRules.Diagnostics;
+
+namespace PlanRules.Output.Html;
+
+/// <summary>The status a report colours: one of five, for an obligation, a task or a recurring period.</summary>
+public enum ReportStatus
+{
+    /// <summary>Done on time (or without a due date).</summary>
+    Done,
+    /// <summary>Done after the due date.</summary>
+    DoneLate,
+    /// <summary>Due date passed, not done or waived (for a period: fewer occurrences than required).</summary>
+    Overdue,
+    /// <summary>Not done yet, not overdue.</summary>
+    Open,
+    /// <summary>Waived.</summary>
+    Waived,
+}
+
+/// <summary>Counts in the report header: findings by severity (not suppressed) and obligations by status.</summary>
+public sealed record ReportCounts(
+    int Errors, int Warnings, int Infos, int Suppressed,
+    int Obligations, int Done, int DoneLate, int Overdue, int Waived, int Open);
+
+/// <summary>One obligation (task × unit) as the report lists it.</summary>
+public sealed record ReportObligation(
+    string TaskId, string TaskTitle, string Unit, ReportStatus Status, ObligationStatus LedgerStatus,
+    LocalDate? Due, LocalDate? CompletedOn, int DaysOverdue, int DaysLate, int? Percent);
+
+/// <summary>One row of the per-unit table, with the key used by links and the filter (<c>u0</c>, <c>u1</c>, …).</summary>
+public sealed record ReportUnit(string Key, string Name, string? Title, UnitCompliance Compliance, ImmutableArray<ReportObligation> Obligations);
+
+/// <summary>One period of a recurring duty, with whether every owing unit met it.</summary>
+public sealed record ReportPeriod(PlanPeriod Period, ReportStatus Status);
+
+/// <summary>One task as the timeline draws it.</summary>
+public sealed record ReportTask(
+    string Id, string Title, LocalDate? Start, LocalDate? Due, LocalDate? CompletedOn, Recurrence? Recurrence,
+    ReportStatus Status, ImmutableArray<string> DependencyIds, ImmutableArray<ReportPeriod> Periods, int Line);
+
+/// <summary>A section with the tasks directly inside it; <see cref="Id"/> is null for tasks outside every section.</summary>
+public sealed record ReportSection(string? Id, string Title, int Depth, ImmutableArray<ReportTask> Tasks);
+
+/// <summary>One finding: id, severity, message, where it points (and that plan line's text, when known).</summary>
+public sealed record ReportFinding(
+    string Id, DiagnosticSeverity Severity, string Message, string? Path, int Line, int Column,
+    string? TaskId, string? Unit, string? SourceLine, ImmutableArray<string> UnitKeys);
+
+/// <summary>Findings about one unit (<see cref="Key"/> = its unit key) or one task (<see cref="Key"/> = the task id); null key: the rest.</summary>
+public sealed record ReportFindingGroup(string? Key, string? Label, ImmutableArray<ReportFinding> Findings);
+
+/// <summary>
+/// Everything the HTML report shows, computed from a <see cref="CheckResult"/> without any HTML: header facts, counts,
+/// the unit table (worst first), sections with tasks, and findings grouped by unit and by task.
+/// </summary>
+public sealed class ReportModel
+{
+    /// <summary>The plan's title.</summary>
+    public required string Title { get; init; }
+    /// <summary>The document number.</summary>
+    public string? Ref { get; init; }
+    /// <summary>The issue date.</summary>
+    public LocalDate? Issued { get; init; }
+    /// <summary>The as-of date of the check.</summary>
+    public LocalDate AsOf { get; init; }
+    /// <summary>First day the timeline shows: the plan period's start, or (without one) the earliest date known.</summary>
+    public LocalDate RangeStart { get; init; }
+    /// <summary>Last day the timeline shows: the plan period's end, or (without one) the latest date known.</summary>
+    public LocalDate RangeEnd { get; init; }
+    /// <summary>True when the range is the declared plan period.</summary>
+    public bool HasDeclaredPeriod { get; init; }
+    /// <summary>How many tasks the plan has.</summary>
+    public int TaskCount { get; init; }
+    /// <summary>Header counts.</summary>
+    public required ReportCounts Counts { get; init; }
+    /// <summary>The per-unit table, worst first (as <see cref="ComplianceResult.Units"/>).</summary>
+    public ImmutableArray<ReportUnit> Units { get; init; } = [];
+    /// <summary>Sections in declaration order (tasks outside every section first), each with its tasks in plan order.</summary>
+    public ImmutableArray<ReportSection> Sections { get; init; } = [];
+    /// <summary>Every finding shown (neither hidden nor suppressed), in the check's order.</summary>
+    public ImmutableArray<ReportFinding> Findings { get; init; } = [];
+    /// <summary>Findings by unit: units in table order, then other units by name, then findings about no unit.</summary>
+    public ImmutableArray<ReportFindingGroup> FindingsByUnit { get; init; } = [];
+    /// <summary>Findings by task: tasks in plan order, then findings about no task of the plan.</summary>
+    public ImmutableArray<ReportFindingGroup> FindingsByTask { get; init; } = [];
+    /// <summary>The unit keys of the filter, with the unit names, in table order then by name.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> UnitKeys { get; init; } = [];
+
+    /// <summary>All tasks, in timeline order (section by section).</summary>
+    public IEnumerable<ReportTask> Tasks => Sections.SelectMany(s => s.Tasks);
+
+    /// <summary>Builds the model; messages are rendered in <paramref name="culture"/>.</summary>
+    public static ReportModel Build(CheckResult result, CultureInfo culture) => ReportModelBuilder.Build(result, culture);
+}
