@@ -12,7 +12,12 @@ using static PlanRules.Tests.Hosting.HostingKit;
 
 namespace PlanRules.Tests.Hosting;
 
+/// <summary>Runs alone: it keeps every core busy, and other tests' time bounds should not feel it.</summary>
+[CollectionDefinition(nameof(ConcurrencyTests), DisableParallelization = true)]
+public sealed class ConcurrencyCollection;
+
 /// <summary>One <see cref="IPlanChecker"/> serves concurrent requests and gives what a sequential run gives.</summary>
+[Collection(nameof(ConcurrencyTests))]
 public class ConcurrencyTests(ITestOutputHelper output)
 {
     private const int Threads = 8;
