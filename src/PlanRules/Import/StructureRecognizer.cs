@@ -34,10 +34,10 @@ internal static partial class StructureRecognizer
     [GeneratedRegex(@"^\(\s*([一二三四五六七八九十百零〇两]{1,4})\s*\)\s*")]
     private static partial Regex SubsectionNumber();
 
-    [GeneratedRegex(@"^(\d{1,3})\s*[.、]\s*")]
+    [GeneratedRegex(@"^(\d{1,4})\s*[.、]\s*")]
     private static partial Regex TaskNumber();
 
-    [GeneratedRegex(@"^\d{1,3}\.?$")]
+    [GeneratedRegex(@"^\d{1,4}\.?$")]
     private static partial Regex NumberCell();
 
     [GeneratedRegex(@"^:?-{2,}:?$")]
