@@ -78,6 +78,12 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
             OpenNumberedTask(heading.Value, text);
             return;
         }
+        if (role is ColumnRole.Task or ColumnRole.Requirement)
+        {
+            // What the task is: never owners or a deadline cell, whatever it looks like.
+            ReadText(text);
+            return;
+        }
         if (role == ColumnRole.Deadline || TimePhraseParser.IsTimeOnly(text, planYear))
         {
             if (_task is not null) _task.TimeTexts.Add((text, true));

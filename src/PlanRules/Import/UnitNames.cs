@@ -76,7 +76,8 @@ internal static partial class UnitNames
         if (core.Replace("高等", "").Replace("中等", "").Replace("初等", "").Contains('等')) return false;
         foreach (var suffix in Suffixes)
         {
-            if (core.EndsWith(suffix, StringComparison.Ordinal)) return true;
+            // "幼儿园3所", "12个站" count things; a unit's name does not end in a number and a measure word.
+            if (core.EndsWith(suffix, StringComparison.Ordinal)) return core.Length == suffix.Length || !char.IsAsciiDigit(core[^(suffix.Length + 1)]);
         }
         return false;
     }

@@ -12,6 +12,7 @@ public class LayoutImportTests
     [InlineData("pipe-rows")]
     [InlineData("lettered")]
     [InlineData("paragraphs")]
+    [InlineData("labelled-rows")]
     public void Layout_MatchesItsKey_AndBindsWithoutErrors(string name)
     {
         var result = ImportCases.Import(name);

@@ -51,7 +51,20 @@ public class PhraseTests
     [InlineData("做好政府门户网站相关专栏的更新维护")]
     [InlineData("建设统一身份认证平台")]
     [InlineData("严格落实信息发布审核制度,先审后发")]
+    [InlineData("新建公办幼儿园3所")]
     public void NotAnOwnerLine(string text) => Assert.False(OwnerPhraseParser.Parse(Passage(text)).IsOwnerLine);
+
+    [Theory]
+    [InlineData("政府", true)]
+    [InlineData("中心", true)]
+    [InlineData("区政府办", true)]
+    [InlineData("各镇(街)", true)]
+    [InlineData("新建公办幼儿园3所", false)]
+    [InlineData("建设统一身份认证平台", false)]
+    [InlineData("区卫生健康局等", false)]
+    [InlineData("各单位要", false)]
+    [InlineData("(街)", false)]
+    public void UnitLike(string name, bool expected) => Assert.Equal(expected, UnitNames.LooksLikeUnit(name));
 
     private static string Times(string text, int? year = 2021, bool bare = false) =>
         string.Join("; ", TimePhraseParser.Scan(Passage(text), year, bare).Select(p => p.Kind switch
