@@ -124,6 +124,8 @@ public static class PlanTestParser
                     continue;
                 case "message":
                     var culture = Identifier(word.Remainder);
+                    // The runner renders messages in this culture: a name .NET does not know is an error here, not a crash there.
+                    if (culture.WasSuccessful && !IsKnownCulture(culture.Value.Value)) return Result.Failure<Item>(word.Remainder, "Token_Culture", ["Token_Culture"]);
                     var afterCulture = culture.WasSuccessful ? culture.Remainder : word.Remainder;
                     var message = StringLiteral(afterCulture);
                     if (!message.WasSuccessful) return Result.Failure<Item>(message.Remainder, "Token_String", ["Token_String"]);
@@ -163,6 +165,19 @@ public static class PlanTestParser
         from name in StringLiteral
         from open in OpenBrace
         select (k, name);
+
+    private static bool IsKnownCulture(string name)
+    {
+        try
+        {
+            _ = System.Globalization.CultureInfo.GetCultureInfo(name);
+            return true;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>The tests of a file and the problems found parsing it.</summary>
     public static (ImmutableArray<PlanTestCase> Tests, ImmutableArray<Diagnostic> Diagnostics) Parse(SourceText source)

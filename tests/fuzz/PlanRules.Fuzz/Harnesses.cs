@@ -209,12 +209,22 @@ internal static class Harnesses
         }
     }
 
-    /// <summary>Test files (<c>*.plantest</c>): parse only (running them reads files named in the input).</summary>
+    /// <summary>
+    /// Test files (<c>*.plantest</c>): parse, then run the tests whose plans, ledgers and rules are all inline
+    /// (a test naming files would read whatever paths the input names).
+    /// </summary>
     public static void PlanTest(byte[] bytes)
     {
         var source = Input.Decode(bytes, "fuzz.plantest");
-        var (_, diagnostics) = PlanTestParser.Parse(source);
+        var (tests, diagnostics) = PlanTestParser.Parse(source);
         Check.Diagnostics(source, diagnostics);
+        var runner = new PlanTestRunner(new PlanChecker());
+        foreach (var test in tests)
+        {
+            if (test.Config is not null || test.Plans.Concat(test.Ledgers).Concat(test.Rules).Any(s => s.Inline is null)) continue;
+            var result = runner.Run(test, BaseDirectory, BaseDirectory);
+            Check.Diagnostics(source, result.Actual);
+        }
     }
 }
 

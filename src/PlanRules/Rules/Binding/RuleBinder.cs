@@ -79,6 +79,11 @@ internal static class RuleBinder
         {
             messages.Add(new BoundMessage("zh-CN", [new BoundTemplatePart(rule.Title.Value, null)]));
         }
+        // Like severity, category and help, a later message in the same culture replaces an earlier one.
+        var cultures = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var kept = messages.AsEnumerable().Reverse().Where(m => cultures.Add(m.Culture)).Reverse().ToList();
+        messages.Clear();
+        messages.AddRange(kept);
         var texts = messages.ToDictionary(m => m.Culture, m => string.Concat(m.Parts.Select(p => p.Text ?? "{…}")), StringComparer.OrdinalIgnoreCase);
         var descriptor = new DiagnosticDescriptor(
             id,
