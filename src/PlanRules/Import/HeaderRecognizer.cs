@@ -85,7 +85,7 @@ internal static partial class HeaderRecognizer
     [GeneratedRegex(@"(发布时间|发布日期|成文日期|来源|发文机关|发布机构|索引号|主题分类|阅读次数|浏览次数|文号|发文字号)\s*:")]
     private static partial Regex MetaKey();
 
-    [GeneratedRegex(@"印发给你们|现印发|现予印发|请认真贯彻执行|请认真贯彻落实|请遵照执行|请认真组织实施|请结合实际|业经.{1,12}同意|现将.{0,40}印发")]
+    [GeneratedRegex(@"印发给你们|现印发|现予印发|请认真贯彻执行|请认真贯彻落实|请遵照执行|请认真组织实施|请结合实际|业经.{1,12}同意|现将.{0,40}印发|执行过程中|遇到的问题.{0,6}请|请径向|特此通知|^联系人|^联系电话|^抄送|^抄报|^\(?此件.{0,6}公开")]
     private static partial Regex Letter();
 
     [GeneratedRegex(@"(?<y>(?:19|20)\d{2})\s*年")]
@@ -193,7 +193,10 @@ internal static partial class HeaderRecognizer
         }
     }
 
-    private static bool Same(string a, string b) => PageFurniture.Squeeze(NoticeDocument.Normalize(a)) == PageFurniture.Squeeze(NoticeDocument.Normalize(b));
+    private static bool Same(string a, string b) => Bare(a) == Bare(b);
+
+    private static string Bare(string text) =>
+        new(PageFurniture.Squeeze(NoticeDocument.Normalize(text)).Where(c => c is not ('《' or '》' or '“' or '”' or '"')).ToArray());
 
     private static string FormatNumber(Match m) => $"{m.Groups["org"].Value}〔{m.Groups["y"].Value}〕{m.Groups["n"].Value}号";
 

@@ -13,6 +13,7 @@ public class LayoutImportTests
     [InlineData("lettered")]
     [InlineData("paragraphs")]
     [InlineData("labelled-rows")]
+    [InlineData("heading-owners")]
     public void Layout_MatchesItsKey_AndBindsWithoutErrors(string name)
     {
         var result = ImportCases.Import(name);
@@ -71,6 +72,18 @@ public class LayoutImportTests
         var finding = PlanAssert.Single(result.Diagnostics, "PR4001");
         Assert.Equal((13, 1, "3"), (finding.Location.Line, finding.Location.Column, finding.TaskId));
         Assert.Contains("各单位要高度重视,确保各项工作落到实处。", result.Plan.GetTask("3")!.Notes);
+    }
+
+    [Fact]
+    public void HeadingOwners_HeaderLinesAllRecognised_IssuerMatched()
+    {
+        var result = ImportCases.Import("heading-owners");
+
+        Assert.Equal("区政府办", result.Plan.Plan.Issuer?.Name);
+        Assert.Equal("天河区人民政府办公室", result.Plan.Plan.Issuer?.Title);
+        var unplaced = PlanAssert.Single(result.Diagnostics, "PR4001");
+        Assert.Equal((15, "3"), (unplaced.Location.Line, unplaced.TaskId));
+        Assert.All(result.SkippedLines.Where(s => s.Line < 9), s => Assert.StartsWith("Header:", s.Reason));
     }
 
     [Fact]
