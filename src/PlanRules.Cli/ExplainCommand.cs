@@ -14,6 +14,7 @@ internal static class ExplainCommand
         {
             var requested = parse.GetValue(id)!;
             var descriptor = DiagnosticCatalog.Find(requested)
+                ?? PlanRules.Rules.StandardRules.Compiled.Rules.FirstOrDefault(r => string.Equals(r.Descriptor.Id, requested, StringComparison.OrdinalIgnoreCase))?.Descriptor
                 ?? throw new UsageException($"未知的发现编号 / unknown finding id: {requested}");
             var zh = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
             var en = System.Globalization.CultureInfo.GetCultureInfo("en");

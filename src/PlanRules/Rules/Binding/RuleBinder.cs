@@ -85,6 +85,7 @@ internal static class RuleBinder
         messages.Clear();
         messages.AddRange(kept);
         var texts = messages.ToDictionary(m => m.Culture, m => string.Concat(m.Parts.Select(p => p.Text ?? "{…}")), StringComparer.OrdinalIgnoreCase);
+        var helpIsLink = help is not null && Uri.TryCreate(help, UriKind.Absolute, out _);
         var descriptor = new DiagnosticDescriptor(
             id,
             LocalizableString.FromText(rule.Title.Value),
@@ -92,17 +93,23 @@ internal static class RuleBinder
             category,
             severity,
             isEnabledByDefault: true,
-            helpLinkUri: help is not null && Uri.TryCreate(help, UriKind.Absolute, out _) ? help : null,
-            description: LocalizableString.FromText(description ?? help ?? rule.Title.Value));
+            helpLinkUri: helpIsLink ? help : null,
+            // A help text that is not a link would otherwise be lost: it follows the description.
+            description: LocalizableString.FromText(string.Join(" ", new[] { description, helpIsLink ? null : help }.OfType<string>().DefaultIfEmpty(rule.Title.Value))));
         return new BoundRule(rule, descriptor, fors[0].Target, variable, where, condition, conditions[0].IsRequire,
-            messages.ToImmutable(), [.. Terms(condition)], effective?.FromDate, effective?.ToDate, location);
+            messages.ToImmutable(), [.. Terms(condition, source)], effective?.FromDate, effective?.ToDate, location);
     }
+
+    /// <summary>The most terms a rule explains (each one is compiled).</summary>
+    public const int MaxTerms = 32;
 
     /// <summary>
     /// The terms an analyst wants to see when a rule fires: the operands of comparisons and the boolean
-    /// leaves of and/or/not, e.g. <c>count(t.lead)</c> and <c>t.due</c>; literals are left out.
+    /// leaves of and/or/not, e.g. <c>count(t.lead)</c> and <c>t.due</c>; literals are left out. Terms are
+    /// told apart by their text, so a 100,000-term <c>t.id == "1" or …</c> chain explains one term (<c>t.id</c>),
+    /// and at most <see cref="MaxTerms"/> are kept.
     /// </summary>
-    private static IEnumerable<BoundExpression> Terms(BoundExpression condition)
+    private static IEnumerable<BoundExpression> Terms(BoundExpression condition, SourceText source)
     {
         var stack = new Stack<BoundExpression>();
         stack.Push(condition);
@@ -125,8 +132,9 @@ internal static class RuleBinder
                 case BoundLiteral or BoundToday or BoundVariable:
                     break;
                 default:
-                    var key = node.Syntax.Span.ToString();
-                    if (seen.Add(key)) yield return node;
+                    if (!seen.Add(source.ToString(node.Syntax.Span))) break;
+                    yield return node;
+                    if (seen.Count >= MaxTerms) yield break;
                     break;
             }
         }

@@ -269,7 +269,8 @@ internal sealed class ExpressionParser
             var inner = ParseOr();
             Expect(")", ")");
             Leave();
-            return inner;
+            // The parentheses belong to the expression: its span (error spans, explanation terms) covers them.
+            return inner with { Span = TextSpan.FromBounds(start, _pos) };
         }
         if (c == '[')
         {
@@ -318,7 +319,13 @@ internal sealed class ExpressionParser
             case "count" when IsQuantifierAhead():
                 return ParseQuantifier(start, QuantifierKind.Count);
             case "not":
-                return ParseNot();
+            {
+                // `a == not b == not c …` recurses through here without parentheses: count it like nesting.
+                Enter(start);
+                var not = ParseNot();
+                Leave();
+                return not;
+            }
         }
         if (Keywords.Contains(word)) throw new ParseError(start, "Token_Expression");
         var name = TakeWord();

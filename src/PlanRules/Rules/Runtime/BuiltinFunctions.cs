@@ -15,8 +15,14 @@ public static class BuiltinFunctions
 {
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
-    /// <summary>How long one <c>matches</c> may take before the rule faults on that element.</summary>
-    public static TimeSpan MatchTimeout { get; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How long one <c>matches</c> may take before the rule faults on that element. The non-backtracking
+    /// engine is linear in the text, so this is only a backstop; it is generous because the first match of
+    /// a pattern builds its automaton, and under load (or a GC pause) 200 ms faulted ordinary titles.
+    /// </summary>
+    public static TimeSpan MatchTimeout { get; } = TimeSpan.FromSeconds(2);
+
+    private static Regex Create(string pattern) => new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
 
     /// <summary><c>count(list)</c>: the number of items (0 for none).</summary>
     public static long? Count<T>(IReadOnlyList<T>? list) => list?.Count ?? 0;
@@ -37,7 +43,7 @@ public static class BuiltinFunctions
         if (text is null || pattern is null) return false;
         try
         {
-            var regex = Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout));
+            var regex = Patterns.GetOrAdd(pattern, Create);
             return regex.IsMatch(text);
         }
         catch (RegexMatchTimeoutException e)
@@ -59,7 +65,8 @@ public static class BuiltinFunctions
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+            // Cached: a literal pattern is built once, when the rule is type-checked, not on the first element.
+            Patterns.GetOrAdd(pattern, Create);
             return null;
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)

@@ -1,0 +1,126 @@
+using PlanRules.Diagnostics;
+using PlanRules.Rules.Runtime;
+using static PlanRules.Tests.Rules.RuleKit;
+
+namespace PlanRules.Tests.Rules;
+
+/// <summary>PR2005: a rule that throws on one element reports that element; the others still report.</summary>
+public class RuleRuntimeFaultTests
+{
+    private const string Plan = Header + """
+        task 1 "一" { lead 区政府办 }
+        task 2 "二" { lead 区政府办 }
+        task 3 "三" { lead 区政府办 }
+        """;
+
+    private static readonly RuleFunction Risky = RuleFunction.FromDelegate("risky",
+        (Func<string, bool>)(id => id == "2" ? throw new InvalidOperationException("记录损坏 broken record") : true));
+
+    [Fact]
+    public void HostFunctionThatThrowsOnOneTask()
+    {
+        var set = CompileClean("""
+            rule H001 "宿主函数" {
+              for task t
+              when risky(t.id)
+              message "任务 {t.id}"
+            }
+            """, Risky);
+        var result = Check(Plan, null, "2021-12-31", set);
+        Assert.Equal(new[] { "1", "3" }, result.Diagnostics.Where(d => d.Id == "H001").Select(d => d.TaskId ?? ""));
+        var fault = Single(result.Diagnostics, "PR2005");
+        Assert.Equal(DiagnosticSeverity.Warning, fault.Severity);
+        Assert.Equal("2", fault.TaskId);
+        Assert.Equal(PositionOf(Plan, "task 2"), (fault.Location.Line, fault.Location.Column));
+        Assert.Equal(PlanPath, fault.Location.Path);
+        var related = Assert.Single(fault.AdditionalLocations);
+        Assert.Equal((RulesPath, 1, 6), (related.Path, related.Line, related.Column));
+        Assert.Equal("规则 H001 无法在 任务 2 上求值：InvalidOperationException: 记录损坏 broken record", fault.GetMessage(Zh));
+        Assert.Equal("Rule H001 could not be evaluated on task 2: InvalidOperationException: 记录损坏 broken record", fault.GetMessage(En));
+    }
+
+    [Fact]
+    public void AFaultInAMessageHoleIsAFaultToo()
+    {
+        var set = CompileClean("""
+            rule H002 "x" {
+              for task t
+              when true
+              message "{risky(t.id)}"
+            }
+            """, Risky);
+        var result = Check(Plan, null, "2021-12-31", set);
+        Assert.Equal(new[] { "1", "3" }, result.Diagnostics.Where(d => d.Id == "H002").Select(d => d.TaskId ?? ""));
+        Assert.Equal("2", Single(result.Diagnostics, "PR2005").TaskId);
+    }
+
+    [Fact]
+    public void OtherRulesRunOnTheFaultingElement()
+    {
+        var set = CompileClean("""
+            rule H003 "x" { for task t when risky(t.id) }
+            rule H004 "y" { for task t where t.id == "2" when true }
+            """, Risky);
+        var result = Check(Plan, null, "2021-12-31", set);
+        Assert.Equal("2", Single(result.Diagnostics, "H004").TaskId);
+        Assert.Equal("2", Single(result.Diagnostics, "PR2005").TaskId);
+    }
+
+    [Fact]
+    public void AnInvalidPatternChosenAtRunTimeFaultsOnlyThatTask()
+    {
+        var plan = Header + """
+            task 1 "公开(一)" { lead 区政府办 note "公开" }
+            task 2 "公开(二)" { lead 区政府办 note "公开(" }
+            task 3 "公开(三)" { lead 区政府办 note "三" }
+            """;
+        var set = CompileClean("""
+            rule M001 "备注匹配标题" {
+              for task t
+              when any n in t.notes: matches(t.title, n)
+            }
+            """);
+        var result = Check(plan, null, "2021-12-31", set);
+        Assert.Equal(new[] { "1", "3" }, result.Diagnostics.Where(d => d.Id == "M001").Select(d => d.TaskId ?? ""));
+        var fault = Single(result.Diagnostics, "PR2005");
+        Assert.Equal("2", fault.TaskId);
+        Assert.StartsWith("Rule M001 could not be evaluated on task 2: invalid pattern:", fault.GetMessage(En));
+        Assert.DoesNotContain("\n", fault.GetMessage(En));
+    }
+
+    [Fact]
+    public void FaultsInALargeInterpretedRuleAreReportedTheSameWay()
+    {
+        // Over a few thousand nodes a rule is interpreted rather than compiled to IL; faults must read the same.
+        var condition = "risky(t.id) or " + string.Join(" or ", Enumerable.Range(0, 1_000).Select(i => $"t.title == \"{i}\""));
+        var set = CompileClean("rule H006 \"x\" {\n  for task t\n  when " + condition + "\n}\n", Risky);
+        var result = Check(Plan, null, "2021-12-31", set);
+        Assert.Equal(new[] { "1", "3" }, result.Diagnostics.Where(d => d.Id == "H006").Select(d => d.TaskId ?? ""));
+        Assert.Equal("Rule H006 could not be evaluated on task 2: InvalidOperationException: 记录损坏 broken record", Single(result.Diagnostics, "PR2005").GetMessage(En));
+    }
+
+    [Fact]
+    public void AnInvalidLiteralPatternIsRefusedBeforeAnythingRuns()
+    {
+        var set = Compile("""
+            rule M002 "x" {
+              for task t
+              when matches(t.title, "公开(")
+            }
+            """);
+        var d = Single(set.Diagnostics, "PR0002");
+        Assert.Equal((3, 25), (d.Location.Line, d.Location.Column));
+        Assert.Empty(set.Rules);
+    }
+
+    [Fact]
+    public void FaultsOnObligationsNameTheUnit()
+    {
+        var set = CompileClean("""rule H005 "x" { for obligation o when risky(o.unit.name) }""",
+            RuleFunction.FromDelegate("risky", (Func<string, bool>)(name => name == "石楼镇" ? throw new FormatException("bad") : false)));
+        var result = Check(Header + """task 1 "一" { lead 镇街 }""", null, "2021-12-31", set);
+        var fault = Single(result.Diagnostics, "PR2005");
+        Assert.Equal(("1", "石楼镇"), (fault.TaskId, fault.Unit));
+        Assert.Equal("Rule H005 could not be evaluated on obligation 1/石楼镇: FormatException: bad", fault.GetMessage(En));
+    }
+}
