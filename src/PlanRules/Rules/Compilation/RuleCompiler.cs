@@ -15,15 +15,6 @@ namespace PlanRules.Rules.Compilation;
 internal sealed class RuleCompiler
 {
     private const int FlatChainThreshold = 8;
-
-    /// <summary>
-    /// Above this many bound nodes a rule is interpreted instead of compiled to IL: the JIT needs seconds
-    /// per thousand chain terms on one giant method (a 100,000-term chain took minutes), the interpreter
-    /// builds in linear time and runs such rules about as fast.
-    /// </summary>
-    internal const int InterpretAbove = 2_000;
-
-    private int _nodes;
     private static readonly MethodInfo BuiltinMethods = typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.DaysBetween))!;
 
     private readonly ParameterExpression _model = Expression.Parameter(typeof(RuleModel), "model");
@@ -41,7 +32,7 @@ internal sealed class RuleCompiler
         var block = Expression.Block(typeof(T), [typed],
             Expression.Assign(typed, Expression.Convert(element, typed.Type)),
             result);
-        return Expression.Lambda<Func<object, RuleModel, T>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
+        return Expression.Lambda<Func<object, RuleModel, T>>(block, element, compiler._model).Compile();
     }
 
     private static Expression Coerce(Expression expression, RuleType from, Type to)
@@ -56,7 +47,6 @@ internal sealed class RuleCompiler
     private Expression Emit(BoundExpression node)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
-        _nodes++;
         return node switch
         {
             BoundLiteral literal => literal.Type.Kind == TypeKind.None
@@ -85,6 +75,12 @@ internal sealed class RuleCompiler
             var list = Emit(comparison.Right);
             if (comparison.Right.Type.Kind == TypeKind.None) return Expression.Constant(false);
             var elementType = list.Type.GetGenericArguments()[0];
+            if (type.Kind == TypeKind.Decimal && elementType == typeof(long?))
+            {
+                // 1.5 in [1, 2] compares as decimals: the item must not be truncated to the list's int type.
+                var number = Coerce(Emit(comparison.Left), comparison.Left.Type, RuleType.Decimal);
+                return Expression.Call(typeof(RuleCompiler).GetMethod(nameof(InAsDecimal), BindingFlags.NonPublic | BindingFlags.Static)!, number, list);
+            }
             var item = Coerce(Emit(comparison.Left), comparison.Left.Type, elementType);
             return Expression.Call(typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.In))!.MakeGenericMethod(elementType), item, list);
         }
@@ -109,6 +105,17 @@ internal sealed class RuleCompiler
             BinaryOperator.Greater => Expression.GreaterThan(left, right),
             _ => Expression.GreaterThanOrEqual(left, right),
         };
+    }
+
+    /// <summary><c>decimal in list of int</c>: membership by value (int and decimal unify to decimal).</summary>
+    private static bool InAsDecimal(decimal? item, IReadOnlyList<long?>? list)
+    {
+        if (list is null) return false;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is { } value ? item == value : item is null) return true;
+        }
+        return false;
     }
 
     private Expression EmitLogical(BoundChain chain)

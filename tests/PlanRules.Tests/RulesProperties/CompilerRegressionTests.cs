@@ -1,0 +1,97 @@
+using FsCheck.Fluent;
+using NodaTime;
+using PlanRules.Analysis.Compliance;
+using PlanRules.Binding;
+using PlanRules.Formatting;
+using PlanRules.Ledger;
+using PlanRules.Rules;
+using PlanRules.Rules.Runtime;
+using PlanRules.Text;
+
+namespace PlanRules.Tests.RulesProperties;
+
+/// <summary>
+/// Disagreements the reference evaluator found in the compiler, pinned down; and checks that the generators
+/// behind the properties reach the cases that matter (none values, both outcomes).
+/// </summary>
+public class CompilerRegressionTests
+{
+    /// <summary>
+    /// <c>decimal in list of int</c> used to convert the decimal to the list's int type, truncating it, so
+    /// <c>1.5 in [1, 2]</c> was true. Int and decimal unify to decimal (as in <c>1.5 == 1</c>, which is false).
+    /// </summary>
+    [Theory]
+    [InlineData("1.5 in [1, 2]", false)]
+    [InlineData("0.42 in [0, count(t.with)]", false)]
+    [InlineData("2.0 in [1, 2]", true)]
+    [InlineData("-1.9 in [-1, 3]", false)]
+    [InlineData("2.5 - 0.5 in [1, 2, none]", true)]
+    [InlineData("(none + 1.5) in [1, none]", true)]
+    [InlineData("1.5 in [none]", false)]
+    [InlineData("count(t.lead) + 0.5 in [1, 2]", false)]
+    [InlineData("1 in [1.0, 2.5]", true)]
+    public void DecimalInListOfInts_ComparesByValue(string expression, bool expected)
+    {
+        Assert.Equal(expected, ReferenceEvaluatorTests.Compile("1", expression));
+        Assert.Equal(expected, ReferenceEvaluatorTests.Evaluate("1", expression));
+    }
+
+    [Fact]
+    public void DecimalInListOfInts_DoesNotFireARuleThroughThePublicApi()
+    {
+        var rules = RuleSet.Compile([new SourceText("""
+            rule R001 "decimal in ints" {
+              for task t
+              when count(t.lead) + 0.5 in [1, 2, 3]
+            }
+            """, "r.rules")]);
+        Assert.Empty(rules.Diagnostics);
+        var plan = PlanBinder.Bind(new SourceText(ReferenceEvaluatorTests.Fixed.Plan, "p.plan"));
+        var records = LedgerParser.Parse(ReferenceEvaluatorTests.Fixed.Ledger).Records;
+        var (compliance, _) = ComplianceEvaluator.Evaluate(plan, records, ReferenceEvaluatorTests.Fixed.AsOf);
+        var model = RuleModel.Build(plan, compliance, ReferenceEvaluatorTests.Fixed.AsOf);
+        Assert.Empty(RuleRunner.Run(rules, model));
+    }
+
+    [Fact]
+    public void ScenarioGenerator_ReachesNoneValues()
+    {
+        var models = RuleModelGenerators.Scenarios.Sample(200, 10).Select(s => s.Build()).ToList();
+        var tasks = models.SelectMany(m => m.Tasks).ToList();
+        var obligations = models.SelectMany(m => m.Obligations).ToList();
+        Assert.True(tasks.Count(t => t.Due is null) > tasks.Count / 5, "too few tasks without due");
+        Assert.True(tasks.Count(t => t.Section is null) > tasks.Count / 5, "too few tasks outside sections");
+        Assert.True(tasks.Count(t => t.Completed is null) > tasks.Count / 5, "too few tasks not completed");
+        Assert.True(obligations.Count(o => o.Completed is null) > obligations.Count / 5, "too few obligations not done");
+        Assert.True(obligations.Count(o => o.Status == RuleStatus.Done) > obligations.Count / 25, "too few obligations done");
+        Assert.True(tasks.Count(t => t.Overdue) > tasks.Count / 20, "too few overdue tasks");
+        Assert.Contains(obligations, o => o.Status == RuleStatus.Waived);
+        Assert.Contains(obligations, o => o.Status == RuleStatus.Started);
+        Assert.Contains(obligations, o => o.Occurrences.Count > 0);
+    }
+
+    [Fact]
+    public void TypedGenerator_GivesBothOutcomesAndNoneValues()
+    {
+        var model = ReferenceEvaluatorTests.Fixed.Build();
+        var conditions = TypedExpressionGenerators.Of(Ty.Bool, Scope.Rule, 3).Sample(150, 10);
+        var outcomes = new List<bool>();
+        foreach (var condition in conditions)
+        {
+            var (bound, variable) = RuleKit.BindExpression(RulesPrinter.PrintExpression(condition));
+            outcomes.AddRange(model.Tasks.Select(t => (bool)ReferenceEvaluator.Evaluate(bound, variable, t, model)!));
+        }
+        Assert.True(outcomes.Count(o => o) > outcomes.Count / 10, "conditions are almost always false");
+        Assert.True(outcomes.Count(o => !o) > outcomes.Count / 10, "conditions are almost always true");
+
+        var values = new[] { Ty.Int, Ty.Dec, Ty.Text, Ty.Date }
+            .SelectMany(type => TypedExpressionGenerators.Of(type, Scope.Rule, 2).Sample(60, 10))
+            .SelectMany(expression =>
+            {
+                var (bound, variable) = RuleKit.BindExpression(RulesPrinter.PrintExpression(expression));
+                return model.Tasks.Select(t => ReferenceEvaluator.Evaluate(bound, variable, t, model));
+            })
+            .ToList();
+        Assert.True(values.Count(v => v is null) > values.Count / 20, "too few none values");
+    }
+}
