@@ -131,8 +131,9 @@ internal static partial class HeaderRecognizer
             }
             return HeaderLineKind.Metadata;
         }
-        var issuing = IssuingNotice().Match(text);
-        if (issuing.Success || (OtherNotice().Match(text) is { Success: true } other && (issuing = other).Success))
+        // Notice titles are short; a long line is never one (and is not worth a backtracking match).
+        var issuing = text.Length <= 300 ? IssuingNotice().Match(text) : Match.Empty;
+        if (issuing.Success || (text.Length <= 300 && OtherNotice().Match(text) is { Success: true } other && (issuing = other).Success))
         {
             if (header is not null)
             {
