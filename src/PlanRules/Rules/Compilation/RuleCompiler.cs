@@ -15,6 +15,15 @@ namespace PlanRules.Rules.Compilation;
 internal sealed class RuleCompiler
 {
     private const int FlatChainThreshold = 8;
+
+    /// <summary>
+    /// Above this many bound nodes a rule is interpreted instead of compiled to IL: the JIT needs seconds
+    /// per thousand chain terms on one giant method (a 100,000-term chain took minutes), the interpreter
+    /// builds in linear time and runs such rules about as fast.
+    /// </summary>
+    internal const int InterpretAbove = 2_000;
+
+    private int _nodes;
     private static readonly MethodInfo BuiltinMethods = typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.DaysBetween))!;
 
     private readonly ParameterExpression _model = Expression.Parameter(typeof(RuleModel), "model");
@@ -32,7 +41,7 @@ internal sealed class RuleCompiler
         var block = Expression.Block(typeof(T), [typed],
             Expression.Assign(typed, Expression.Convert(element, typed.Type)),
             result);
-        return Expression.Lambda<Func<object, RuleModel, T>>(block, element, compiler._model).Compile();
+        return Expression.Lambda<Func<object, RuleModel, T>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
     }
 
     private static Expression Coerce(Expression expression, RuleType from, Type to)
@@ -47,6 +56,7 @@ internal sealed class RuleCompiler
     private Expression Emit(BoundExpression node)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
+        _nodes++;
         return node switch
         {
             BoundLiteral literal => literal.Type.Kind == TypeKind.None
