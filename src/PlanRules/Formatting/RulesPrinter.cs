@@ -239,7 +239,7 @@ public static class RulesPrinter
                     break;
                 case BinarySyntax binary:
                     Write(binary.Left, Precedence.Additive, rightOpen: false);
-                    b.Append(' ').Append(OperatorText(binary.Operator)).Append(' ');
+                    b.Append(' ').Append(BinaryOperatorText.ToText(binary.Operator)).Append(' ');
                     Write(binary.Right, Precedence.Additive, rightOpen);
                     break;
                 case ChainSyntax chain:
@@ -322,7 +322,7 @@ public static class RulesPrinter
                 };
             for (var i = 0; i < chain.Operands.Length; i++)
             {
-                if (i > 0) b.Append(' ').Append(OperatorText(chain.Operators[i - 1])).Append(' ');
+                if (i > 0) b.Append(' ').Append(BinaryOperatorText.ToText(chain.Operators[i - 1])).Append(' ');
                 Write(chain.Operands[i], operandLevel, rightOpen && i == chain.Operands.Length - 1);
             }
         }
@@ -404,20 +404,5 @@ public static class RulesPrinter
             }
             return builder.Append('”').ToString();
         }
-
-        private static string OperatorText(BinaryOperator op) => op switch
-        {
-            BinaryOperator.Or => "or",
-            BinaryOperator.And => "and",
-            BinaryOperator.Equal => "==",
-            BinaryOperator.NotEqual => "!=",
-            BinaryOperator.Less => "<",
-            BinaryOperator.LessOrEqual => "<=",
-            BinaryOperator.Greater => ">",
-            BinaryOperator.GreaterOrEqual => ">=",
-            BinaryOperator.In => "in",
-            BinaryOperator.Add => "+",
-            _ => "-",
-        };
     }
 }

@@ -191,20 +191,6 @@ internal sealed class ExpressionBinder
         return null;
     }
 
-    private static string OperatorText(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Or => "or",
-        BinaryOperator.And => "and",
-        BinaryOperator.Equal => "==",
-        BinaryOperator.NotEqual => "!=",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.In => "in",
-        BinaryOperator.Add => "+",
-        _ => "-",
-    };
 
     private BoundExpression BindComparison(BinarySyntax binary)
     {
@@ -233,7 +219,7 @@ internal sealed class ExpressionBinder
         }
         if (operandType is null)
         {
-            Report(DiagnosticCatalog.RulesTypeMismatch, binary.OperatorSpan, "PR2002_Operator", OperatorText(binary.Operator), left.Type.ToString(), right.Type.ToString());
+            Report(DiagnosticCatalog.RulesTypeMismatch, binary.OperatorSpan, "PR2002_Operator", BinaryOperatorText.ToText(binary.Operator), left.Type.ToString(), right.Type.ToString());
             return new BoundError(binary);
         }
         return new BoundComparison(binary.Operator, left, right, operandType, binary);
@@ -278,7 +264,7 @@ internal sealed class ExpressionBinder
             if (next is null)
             {
                 Report(DiagnosticCatalog.RulesTypeMismatch, TextSpan.FromBounds(chain.Operands[i].Span.End, chain.Operands[i + 1].Span.Start), "PR2002_Operator",
-                    OperatorText(chain.Operators[i]), current.ToString(), operands[i + 1].Type.ToString());
+                    BinaryOperatorText.ToText(chain.Operators[i]), current.ToString(), operands[i + 1].Type.ToString());
                 return new BoundError(chain);
             }
             steps.Add(next);

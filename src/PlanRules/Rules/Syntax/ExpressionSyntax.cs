@@ -93,6 +93,26 @@ public enum BinaryOperator
     Subtract,
 }
 
+/// <summary>How binary operators are written (one place for the printer and the type checker's messages).</summary>
+public static class BinaryOperatorText
+{
+    /// <summary>The operator as written in rules: <c>or</c>, <c>==</c>, <c>+</c>, …</summary>
+    public static string ToText(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Or => "or",
+        BinaryOperator.And => "and",
+        BinaryOperator.Equal => "==",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.In => "in",
+        BinaryOperator.Add => "+",
+        _ => "-",
+    };
+}
+
 /// <summary>A comparison or <c>in</c>.</summary>
 public sealed record BinarySyntax(BinaryOperator Operator, ExpressionSyntax Left, ExpressionSyntax Right, TextSpan OperatorSpan, TextSpan Span) : ExpressionSyntax(Span)
 {
