@@ -91,9 +91,13 @@ public static class ConfigParser
     private static bool Validate(ConfigEntry entry, SourceText source, TextSpan span, List<Diagnostic> diagnostics)
     {
         const string diagnosticPrefix = "planrules_diagnostic.";
-        if (entry.Key.StartsWith(diagnosticPrefix, StringComparison.Ordinal) && entry.Key.EndsWith(".severity", StringComparison.Ordinal))
+        const string severitySuffix = ".severity";
+        if (entry.Key.StartsWith(diagnosticPrefix, StringComparison.Ordinal) && entry.Key.EndsWith(severitySuffix, StringComparison.Ordinal))
         {
-            var target = entry.Key[diagnosticPrefix.Length..^".severity".Length];
+            // Prefix and suffix overlap in "planrules_diagnostic.severity": no target at all.
+            var target = entry.Key.Length > diagnosticPrefix.Length + severitySuffix.Length
+                ? entry.Key[diagnosticPrefix.Length..^severitySuffix.Length]
+                : "";
             if (target.Length == 0)
             {
                 Report(diagnostics, DiagnosticCatalog.ConfigProblem, source, span, "PR0004_Message", entry.Key);

@@ -1,5 +1,6 @@
 using NodaTime;
 using PlanRules.Analysis;
+using PlanRules.Configuration;
 using PlanRules.PlanTests;
 using PlanRules.Rules;
 using PlanRules.Text;
@@ -60,5 +61,22 @@ public sealed class FuzzRegressionTests
         }));
         var finding = Assert.Single(result.Diagnostics, d => d.Id == "R1");
         Assert.Equal(expected, finding.GetMessage(System.Globalization.CultureInfo.GetCultureInfo(culture)));
+    }
+
+    /// <summary>
+    /// config (afl-fuzz, 10 crashes, one cause): the key <c>planrules_diagnostic.severity</c>, where the prefix and
+    /// the <c>.severity</c> suffix overlap, threw ArgumentOutOfRangeException while slicing out the target.
+    /// </summary>
+    [Theory]
+    [InlineData("planrules_diagnostic.severity = none")]
+    [InlineData("[*.plan]\nplanrules_diagnostic.severity = warning")]
+    [InlineData("[*]\nplanrules_diagnostic..severity = error")]
+    public void Config_SeverityKeyWithoutTarget_IsPR0004(string text)
+    {
+        var directory = Path.GetTempPath();
+        var config = WithinBound(() => ConfigParser.Parse(new SourceText(text, Path.Combine(directory, ".planrules")), directory));
+        Assert.Contains(config.Diagnostics, d => d.Id == "PR0004");
+        var effective = new ConfigSet([config]).Resolve(Path.Combine(directory, "plan.plan"));
+        Assert.Empty(effective.ById);
     }
 }
