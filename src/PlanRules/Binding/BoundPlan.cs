@@ -30,8 +30,17 @@ public sealed class BoundPlan
         _unitsByName = unitsByName;
         Sections = sections;
         Tasks = tasks;
-        _tasks = tasks.GroupBy(t => t.Id, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        Obligations = [.. tasks.SelectMany(t => t.Obligations)];
+        var byId = new Dictionary<string, TaskSymbol>(tasks.Length, StringComparer.Ordinal);
+        var obligationCount = 0;
+        foreach (var task in tasks)
+        {
+            byId.TryAdd(task.Id, task); // the first task with an id wins
+            obligationCount += task.Obligations.Length;
+        }
+        _tasks = byId.ToFrozenDictionary(StringComparer.Ordinal);
+        var obligations = ImmutableArray.CreateBuilder<ObligationSymbol>(obligationCount);
+        foreach (var task in tasks) obligations.AddRange(task.Obligations);
+        Obligations = obligations.MoveToImmutable();
         Diagnostics = diagnostics;
     }
 

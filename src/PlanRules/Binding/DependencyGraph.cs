@@ -9,33 +9,35 @@ internal static class DependencyGraph
     /// </summary>
     public static List<List<T>> FindCycles<T>(IReadOnlyList<T> nodes, Func<T, IEnumerable<T>> edges) where T : class
     {
-        var order = new Dictionary<T, int>(ReferenceEqualityComparer.Instance);
+        var order = new Dictionary<T, int>(nodes.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < nodes.Count; i++) order.TryAdd(nodes[i], i);
 
-        var index = new Dictionary<T, int>(ReferenceEqualityComparer.Instance);
-        var lowLink = new Dictionary<T, int>(ReferenceEqualityComparer.Instance);
-        var onStack = new HashSet<T>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<T>();
+        // Tarjan's state is kept per node in arrays indexed by the node's position in `order`.
+        var index = new int[nodes.Count];
+        var lowLink = new int[nodes.Count];
+        var onStack = new bool[nodes.Count];
+        Array.Fill(index, -1);
+        var stack = new Stack<int>();
         var components = new List<List<T>>();
+        var work = new Stack<(int Node, IEnumerator<T> Edges)>();
         var counter = 0;
 
         foreach (var root in nodes)
         {
-            if (index.ContainsKey(root)) continue;
-            var work = new Stack<(T Node, IEnumerator<T> Edges)>();
-            Visit(root);
+            var rootPosition = order[root];
+            if (index[rootPosition] >= 0) continue;
+            Visit(rootPosition);
             while (work.Count > 0)
             {
                 var (node, enumerator) = work.Peek();
                 if (enumerator.MoveNext())
                 {
-                    var next = enumerator.Current;
-                    if (!order.ContainsKey(next)) continue;
-                    if (!index.ContainsKey(next))
+                    if (!order.TryGetValue(enumerator.Current, out var next)) continue;
+                    if (index[next] < 0)
                     {
                         Visit(next);
                     }
-                    else if (onStack.Contains(next))
+                    else if (onStack[next])
                     {
                         lowLink[node] = Math.Min(lowLink[node], index[next]);
                     }
@@ -49,25 +51,32 @@ internal static class DependencyGraph
                 }
                 if (lowLink[node] == index[node])
                 {
-                    var component = new List<T>();
-                    T member;
+                    var member = stack.Pop();
+                    onStack[member] = false;
+                    if (member == node)
+                    {
+                        // A single node is a cycle only with an edge to itself; most nodes end here, cheaply.
+                        if (HasSelfLoop(nodes[node], edges)) components.Add([nodes[node]]);
+                        continue;
+                    }
+                    var component = new List<T> { nodes[member] };
                     do
                     {
                         member = stack.Pop();
-                        onStack.Remove(member);
-                        component.Add(member);
+                        onStack[member] = false;
+                        component.Add(nodes[member]);
                     }
-                    while (!ReferenceEquals(member, node));
+                    while (member != node);
                     components.Add(component);
                 }
             }
 
-            void Visit(T node)
+            void Visit(int node)
             {
                 index[node] = lowLink[node] = counter++;
                 stack.Push(node);
-                onStack.Add(node);
-                work.Push((node, edges(node).GetEnumerator()));
+                onStack[node] = true;
+                work.Push((node, edges(nodes[node]).GetEnumerator()));
             }
         }
 
@@ -76,10 +85,18 @@ internal static class DependencyGraph
         {
             var members = new HashSet<T>(component, ReferenceEqualityComparer.Instance);
             var start = component.OrderBy(n => order[n]).First();
-            if (component.Count == 1 && !edges(start).Any(e => ReferenceEquals(e, start))) continue;
             cycles.Add(PathBackTo(start, members, edges, order));
         }
         return cycles.OrderBy(c => order[c[0]]).ToList();
+    }
+
+    private static bool HasSelfLoop<T>(T node, Func<T, IEnumerable<T>> edges) where T : class
+    {
+        foreach (var next in edges(node))
+        {
+            if (ReferenceEquals(next, node)) return true;
+        }
+        return false;
     }
 
     /// <summary>Shortest path from <paramref name="start"/> back to itself inside one component (BFS).</summary>

@@ -39,6 +39,18 @@ public static class PlanBinder
         private readonly Dictionary<string, TaskSymbol> _tasksById = new(StringComparer.Ordinal);
         private readonly HashSet<UnitSymbol> _used = new(ReferenceEqualityComparer.Instance);
 
+        // Scratch collections reused for every task: binding allocates only what the symbols keep.
+        private readonly List<UnitSymbol> _lead = [];
+        private readonly List<UnitSymbol> _with = [];
+        private readonly List<UnitSymbol> _support = [];
+        private readonly List<string> _tags = [];
+        private readonly List<string> _notes = [];
+        private readonly List<string> _sources = [];
+        private readonly List<Suppression> _suppressions = [];
+        private readonly List<ObligationSymbol> _obligations = [];
+        private readonly HashSet<UnitSymbol> _owed = new(ReferenceEqualityComparer.Instance);
+        private readonly List<TaskSymbol> _dependencies = [];
+
         public void Run()
         {
             foreach (var file in files) _sink.AddRange(file.Diagnostics);
@@ -281,19 +293,23 @@ public static class PlanBinder
 
         private void BindTask(TaskSymbol task, SourceText source)
         {
-            var lead = new List<UnitSymbol>();
-            var with = new List<UnitSymbol>();
-            var support = new List<UnitSymbol>();
-            var tags = new List<string>();
-            var notes = new List<string>();
-            var sources = new List<string>();
-            var suppressions = new List<Suppression>();
+            var (lead, with, support) = (_lead, _with, _support);
+            var (tags, notes, sources, suppressions) = (_tags, _notes, _sources, _suppressions);
+            lead.Clear();
+            with.Clear();
+            support.Clear();
+            tags.Clear();
+            notes.Clear();
+            sources.Clear();
+            suppressions.Clear();
             DateItemSyntax? dueItem = null, startItem = null;
+            var hasLeadItem = false;
             foreach (var item in task.Syntax.Items)
             {
                 switch (item)
                 {
                     case OwnersItemSyntax owners:
+                        hasLeadItem |= owners.Role == OwnerRole.Lead;
                         var target = owners.Role switch { OwnerRole.Lead => lead, OwnerRole.With => with, _ => support };
                         foreach (var name in owners.Names)
                         {
@@ -303,7 +319,9 @@ public static class PlanBinder
                     case DateItemSyntax { Kind: TaskDateKind.Due } due: dueItem = due; break;
                     case DateItemSyntax start: startItem = start; break;
                     case EveryItemSyntax every: task.Recurrence = new Recurrence(every.Period, every.AtLeast?.Value ?? 1); break;
-                    case TagItemSyntax tag: tags.AddRange(tag.Tags.Select(t => t.Value)); break;
+                    case TagItemSyntax tag:
+                        foreach (var t in tag.Tags) tags.Add(t.Value);
+                        break;
                     case TextItemSyntax { Kind: TextItemKind.Note } note: notes.Add(note.Text.Value); break;
                     case TextItemSyntax text: sources.Add(text.Text.Value); break;
                     case SuppressItemSyntax suppress:
@@ -314,7 +332,7 @@ public static class PlanBinder
             task.Lead = [.. lead];
             task.With = [.. with];
             task.Support = [.. support];
-            task.Tags = [.. tags.Distinct(StringComparer.Ordinal)];
+            task.Tags = tags.Count == 0 ? [] : [.. tags.Distinct(StringComparer.Ordinal)];
             task.Notes = [.. notes];
             task.Sources = [.. sources];
             task.Suppressions = [.. suppressions];
@@ -322,7 +340,7 @@ public static class PlanBinder
             task.DueLocation = dueItem is null ? null : Loc(source, dueItem.Span);
             task.Start = startItem?.Date.Value;
 
-            if (!task.Syntax.Items.OfType<OwnersItemSyntax>().Any(o => o.Role == OwnerRole.Lead))
+            if (!hasLeadItem)
             {
                 _sink.Report(DiagnosticCatalog.NoAccountableOwner, task.Location, task.Id, null, task.Id);
             }
@@ -333,16 +351,24 @@ public static class PlanBinder
                 _sink.Report(DiagnosticCatalog.StartAfterDue, Loc(source, startItem!.Span), task.Id, null, task.Id, Iso(s), Iso(d));
             }
 
-            var obligations = new List<ObligationSymbol>();
-            var owed = new HashSet<UnitSymbol>(ReferenceEqualityComparer.Instance);
-            foreach (var (owner, role) in lead.Select(u => (u, OwnerRole.Lead)).Concat(with.Select(u => (u, OwnerRole.With))))
+            // One obligation per accountable unit: lead before with, closed groups expanded, first role wins.
+            var obligations = _obligations;
+            obligations.Clear();
+            _owed.Clear();
+            AddObligations(task, lead, OwnerRole.Lead);
+            AddObligations(task, with, OwnerRole.With);
+            task.Obligations = [.. obligations];
+        }
+
+        private void AddObligations(TaskSymbol task, List<UnitSymbol> owners, OwnerRole role)
+        {
+            foreach (var owner in owners)
             {
                 foreach (var member in owner.ExpandedMembers)
                 {
-                    if (owed.Add(member)) obligations.Add(new ObligationSymbol(task, member, role));
+                    if (_owed.Add(member)) _obligations.Add(new ObligationSymbol(task, member, role));
                 }
             }
-            task.Obligations = [.. obligations];
         }
 
         private void CheckInPeriod(TaskSymbol task, DateItemSyntax? item, string keyword, SourceText source)
@@ -357,19 +383,25 @@ public static class PlanBinder
         private void BindDependencies()
         {
             var dependents = new Dictionary<TaskSymbol, List<TaskSymbol>>(ReferenceEqualityComparer.Instance);
+            var dependencies = _dependencies;
             foreach (var (task, source) in _tasks)
             {
-                var dependencies = new List<TaskSymbol>();
-                foreach (var id in task.Syntax.Items.OfType<AfterItemSyntax>().SelectMany(a => a.Tasks))
+                dependencies.Clear();
+                foreach (var item in task.Syntax.Items)
                 {
-                    if (_tasksById.TryGetValue(id.Value, out var dependency))
+                    if (item is not AfterItemSyntax after) continue;
+                    foreach (var id in after.Tasks)
                     {
-                        if (!dependencies.Contains(dependency)) dependencies.Add(dependency);
-                        continue;
+                        if (_tasksById.TryGetValue(id.Value, out var dependency))
+                        {
+                            if (!dependencies.Contains(dependency)) dependencies.Add(dependency);
+                            continue;
+                        }
+                        var suggestion = NameSuggester.Suggest(id.Value, _tasksById.Keys);
+                        _sink.Report(DiagnosticCatalog.UnknownDependency, Loc(source, id.Span), task.Id, null, task.Id, id.Value, DiagnosticSink.DidYouMean(suggestion));
                     }
-                    var suggestion = NameSuggester.Suggest(id.Value, _tasksById.Keys);
-                    _sink.Report(DiagnosticCatalog.UnknownDependency, Loc(source, id.Span), task.Id, null, task.Id, id.Value, DiagnosticSink.DidYouMean(suggestion));
                 }
+                if (dependencies.Count == 0) continue;
                 task.Dependencies = [.. dependencies];
                 foreach (var dependency in dependencies)
                 {
@@ -383,12 +415,25 @@ public static class PlanBinder
             }
 
             // Cycles start at the first id in natural order (12 before 15), whatever the declaration order.
-            var taskList = _tasks.Select(t => t.Task).OrderBy(t => t.Id, NaturalIdOrder).ToList();
-            foreach (var cycle in DependencyGraph.FindCycles(taskList, t => t.Dependencies))
+            // Whether there is a cycle does not depend on the order, so the ids are sorted only when there is.
+            var taskList = _tasks.ConvertAll(t => t.Task);
+            var cycles = DependencyGraph.FindCycles(taskList, t => t.Dependencies);
+            if (cycles.Count > 0)
+            {
+                taskList.Sort(NaturalTaskOrder);
+                cycles = DependencyGraph.FindCycles(taskList, t => t.Dependencies);
+            }
+            Dictionary<TaskSymbol, SourceText>? sourceOf = null;
+            foreach (var cycle in cycles)
             {
                 var first = cycle[0];
                 var after = first.Syntax.Items.OfType<AfterItemSyntax>().FirstOrDefault();
-                var location = after is null ? first.Location : Location.Create(SourceOf(first), after.Span);
+                if (sourceOf is null)
+                {
+                    sourceOf = new Dictionary<TaskSymbol, SourceText>(ReferenceEqualityComparer.Instance);
+                    foreach (var (task, source) in _tasks) sourceOf[task] = source;
+                }
+                var location = after is null ? first.Location : Location.Create(sourceOf[first], after.Span);
                 _sink.Report(DiagnosticCatalog.DependencyCycle, location, first.Id, null, string.Join(" → ", cycle.Select(t => t.Id)));
             }
 
@@ -405,8 +450,6 @@ public static class PlanBinder
             }
         }
 
-        private SourceText SourceOf(TaskSymbol task) => _tasks.First(t => ReferenceEquals(t.Task, task)).Source;
-
         private void ReportUnusedUnits()
         {
             if (_plan.Issuer is { } issuer) _used.Add(issuer);
@@ -419,6 +462,9 @@ public static class PlanBinder
             }
         }
 
+        /// <summary>Tasks by id in natural order; ids are unique here, so the order is total.</summary>
+        private static int NaturalTaskOrder(TaskSymbol a, TaskSymbol b) => NaturalIdOrder.Compare(a.Id, b.Id);
+
         /// <summary>Ids in reading order: digit runs compare as numbers (<c>9</c> before <c>12</c>, <c>1.9</c> before <c>1.10</c>), ties ordinally.</summary>
         private static readonly IComparer<string> NaturalIdOrder = Comparer<string>.Create((a, b) =>
         {
@@ -430,9 +476,9 @@ public static class PlanBinder
                     int si = i, sj = j;
                     while (i < a.Length && char.IsAsciiDigit(a[i])) i++;
                     while (j < b.Length && char.IsAsciiDigit(b[j])) j++;
-                    var x = a[si..i].TrimStart('0');
-                    var y = b[sj..j].TrimStart('0');
-                    var c = x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y);
+                    var x = a.AsSpan(si, i - si).TrimStart('0');
+                    var y = b.AsSpan(sj, j - sj).TrimStart('0');
+                    var c = x.Length != y.Length ? x.Length.CompareTo(y.Length) : x.SequenceCompareTo(y);
                     if (c != 0) return c;
                 }
                 else

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Sprache;
 
@@ -37,7 +38,6 @@ internal abstract class BlockDriver(ParseContext context)
             FrozenSet<string> breakKeywords)
         {
             var items = new List<TItem>();
-            var stops = dispatch.Keys.Concat(breakKeywords).ToFrozenSet();
             while (true)
             {
                 pos = Lexer.SkipTrivia(Context, pos);
@@ -64,7 +64,7 @@ internal abstract class BlockDriver(ParseContext context)
                         continue;
                     }
                     var errorStart = ParseFailure.Report(Context, result);
-                    pos = Resync(Math.Max(errorStart, pos + 1), stops, stopAtBraces: false);
+                    pos = Resync(Math.Max(errorStart, pos + 1), StopsFor(dispatch, breakKeywords), stopAtBraces: false);
                 }
                 else if (word is not null && breakKeywords.Contains(word))
                 {
@@ -75,10 +75,20 @@ internal abstract class BlockDriver(ParseContext context)
                 else
                 {
                     var end = ParseFailure.ReportExpected(Context, pos, [expectation]);
-                    pos = Resync(end, stops, stopAtBraces: false);
+                    pos = Resync(end, StopsFor(dispatch, breakKeywords), stopAtBraces: false);
                 }
             }
         }
+
+        /// <summary>
+        /// The keywords recovery stops at inside a block: its item keywords and the break keywords. Built when
+        /// a block first has an error, once per pair of (static) tables, not once per block.
+        /// </summary>
+        private static FrozenSet<string> StopsFor<TItem>(FrozenDictionary<string, Parser<TItem>> dispatch, FrozenSet<string> breakKeywords) =>
+            StopSets.GetOrAdd((dispatch, breakKeywords), static key =>
+                ((FrozenDictionary<string, Parser<TItem>>)key.Dispatch).Keys.Concat(key.Breaks).ToFrozenSet());
+
+        private static readonly ConcurrentDictionary<(object Dispatch, FrozenSet<string> Breaks), FrozenSet<string>> StopSets = new();
 
         /// <summary>
         /// Skips tokens until a keyword in <paramref name="stops"/>, a '}' (or '{' when asked), or the end.
@@ -145,8 +155,9 @@ internal abstract class BlockDriver(ParseContext context)
 
         protected string? PeekWord(int pos)
         {
+            // Interned: the same few keywords start every item, so peeking allocates only once per distinct word.
             var end = Lexer.ScanIdentifier(_text, pos);
-            return end > pos ? _text[pos..end] : null;
+            return end > pos ? Context.InternWord(_text.AsSpan(pos, end - pos)) : null;
         }
 
         protected static bool IsOpenBrace(char c) => c is '{' or '｛';

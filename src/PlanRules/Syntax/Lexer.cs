@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using NodaTime;
@@ -13,6 +14,9 @@ namespace PlanRules.Syntax;
 /// </summary>
 internal static class Lexer
 {
+    private static readonly SearchValues<char> StraightStringStops = SearchValues.Create("\"\\\n\r");
+    private static readonly SearchValues<char> CurlyStringStops = SearchValues.Create("”\\\n\r");
+
     public static bool IsListSeparator(char c) => c is ',' or '、' or '，';
 
     public static bool IsStatementEnd(char c) => c is ';' or '；';
@@ -40,7 +44,8 @@ internal static class Lexer
             {
                 var end = pos + 2;
                 while (end < text.Length && text[end] != '\n' && text[end] != '\r') end++;
-                context.AddComment(new CommentSyntax(text[pos..end], false, TextSpan.FromBounds(pos, end)));
+                // Token parsers skip the same trivia more than once; only the first pass records it.
+                if (!context.IsCommentRecorded(pos)) context.AddComment(new CommentSyntax(text[pos..end], false, TextSpan.FromBounds(pos, end)));
                 pos = end;
             }
             else if (next == '*')
@@ -51,7 +56,7 @@ internal static class Lexer
                 {
                     context.Report(DiagnosticCatalog.SyntaxError, TextSpan.FromBounds(pos, pos + 2), "PR0001_UnterminatedComment");
                 }
-                context.AddComment(new CommentSyntax(text[pos..end], true, TextSpan.FromBounds(pos, end)));
+                if (!context.IsCommentRecorded(pos)) context.AddComment(new CommentSyntax(text[pos..end], true, TextSpan.FromBounds(pos, end)));
                 pos = end;
             }
             else
@@ -147,6 +152,17 @@ internal static class Lexer
         end = pos;
         if (pos >= text.Length || !IsOpenQuote(text[pos])) return false;
         var close = text[pos] == '"' ? '"' : '”';
+
+        // Fast path: no escape before the closing quote on this line, so the value is a plain substring.
+        var body = text.AsSpan(pos + 1);
+        var stop = body.IndexOfAny(close == '"' ? StraightStringStops : CurlyStringStops);
+        if (stop >= 0 && body[stop] == close)
+        {
+            value = text.Substring(pos + 1, stop);
+            end = pos + 2 + stop;
+            return true;
+        }
+
         var builder = new StringBuilder();
         var i = pos + 1;
         while (true)

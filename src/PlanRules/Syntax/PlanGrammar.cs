@@ -6,6 +6,8 @@ using static PlanRules.Syntax.Tokens;
 
 namespace PlanRules.Syntax;
 
+using PlanRules.Syntax.Query; // allocation-lean query operators, preferred over Sprache's (see ParserQuery)
+
 /// <summary>
 /// The item-level grammar of <c>*.plan</c> files as Sprache parsers composed with LINQ. Blocks
 /// (<c>{ ... }</c>) are driven by <see cref="PlanParser"/>, which dispatches each item by its keyword
@@ -15,9 +17,15 @@ internal static class PlanGrammar
 {
     private static TextSpan Cover(TextSpan first, TextSpan last) => TextSpan.FromBounds(first.Start, last.End);
 
+    // Sub-parsers used after the first 'from' of a query are built once here: written inline, Sprache's
+    // SelectMany would rebuild them (and every combinator inside) each time an item is parsed.
+    private static readonly Parser<List<NameSyntax>> Names = SeparatedList(Name);
+    private static readonly Parser<List<IdSyntax>> Ids = SeparatedList(Id);
+    private static readonly Parser<IOption<StringSyntax>> OptionalTitle = StringLiteral.Optional();
+
     private static Parser<TaskItemSyntax> Owners(string keyword, OwnerRole role) =>
         from k in ItemKeyword(keyword)
-        from names in SeparatedList(Name)
+        from names in Names
         select (TaskItemSyntax)new OwnersItemSyntax(role, [.. names], Cover(k, names[^1].Span));
 
     private static Parser<TaskItemSyntax> DateItem(string keyword, TaskDateKind kind) =>
@@ -56,20 +64,22 @@ internal static class PlanGrammar
         from n in Integer
         select n;
 
+    private static readonly Parser<IOption<IntegerSyntax>> OptionalAtLeast = AtLeast.XOptional();
+
     private static readonly Parser<TaskItemSyntax> Every =
         from k in ItemKeyword("every")
         from p in PeriodWord
-        from n in AtLeast.XOptional()
+        from n in OptionalAtLeast
         select (TaskItemSyntax)new EveryItemSyntax(p.Period, p.Span, n.GetOrDefault(), Cover(k, n.IsDefined ? n.Get().Span : p.Span));
 
     private static readonly Parser<TaskItemSyntax> After =
         from k in ItemKeyword("after")
-        from ids in SeparatedList(Id)
+        from ids in Ids
         select (TaskItemSyntax)new AfterItemSyntax([.. ids], Cover(k, ids[^1].Span));
 
     private static readonly Parser<TaskItemSyntax> Tag =
         from k in ItemKeyword("tag")
-        from names in SeparatedList(Name)
+        from names in Names
         select (TaskItemSyntax)new TagItemSyntax([.. names], Cover(k, names[^1].Span));
 
     private static readonly Parser<TaskItemSyntax> Suppress =
@@ -112,7 +122,7 @@ internal static class PlanGrammar
     /// <summary>Unit body items by keyword.</summary>
     public static readonly FrozenDictionary<string, Parser<UnitItemSyntax>> UnitItems = new Dictionary<string, Parser<UnitItemSyntax>>
     {
-        ["alias"] = from k in ItemKeyword("alias") from names in SeparatedList(Name) select (UnitItemSyntax)new UnitAliasSyntax([.. names], Cover(k, names[^1].Span)),
+        ["alias"] = from k in ItemKeyword("alias") from names in Names select (UnitItemSyntax)new UnitAliasSyntax([.. names], Cover(k, names[^1].Span)),
         ["parent"] = from k in ItemKeyword("parent") from n in Name select (UnitItemSyntax)new UnitParentSyntax(n, Cover(k, n.Span)),
     }.ToFrozenDictionary();
 
@@ -127,15 +137,17 @@ internal static class PlanGrammar
     public static readonly Parser<(TextSpan Keyword, NameSyntax Name, StringSyntax? Title)> UnitHeader =
         from k in Keyword("unit")
         from name in Name
-        from title in StringLiteral.Optional()
+        from title in OptionalTitle
         select (k, name, title.GetOrDefault());
+
+    private static readonly Parser<IOption<List<NameSyntax>>> OptionalMembers = EqualsSign.Then(_ => Names).XOptional();
 
     /// <summary><c>group NAME "title"? (= NAME, ...)?</c></summary>
     public static readonly Parser<DeclarationSyntax> Group =
         from k in Keyword("group")
         from name in Name
-        from title in StringLiteral.Optional()
-        from members in EqualsSign.Then(_ => SeparatedList(Name)).XOptional()
+        from title in OptionalTitle
+        from members in OptionalMembers
         select (DeclarationSyntax)new GroupDeclarationSyntax(
             name,
             title.GetOrDefault(),

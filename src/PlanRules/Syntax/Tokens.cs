@@ -5,6 +5,8 @@ using Sprache;
 
 namespace PlanRules.Syntax;
 
+using PlanRules.Syntax.Query; // allocation-lean query operators, preferred over Sprache's (see ParserQuery)
+
 /// <summary>An identifier token: its text and span.</summary>
 internal readonly record struct Word(string Value, TextSpan Span);
 
@@ -18,8 +20,15 @@ internal static class Tokens
 {
     private static SourceInput In(IInput input) => (SourceInput)input;
 
-    private static IResult<T> Fail<T>(IInput input, string expectation) =>
-        Result.Failure<T>(input, expectation, [expectation]);
+    private static readonly string[] IdentifierExpected = ["Token_Identifier"];
+    private static readonly string[] IdExpected = ["Token_Id"];
+    private static readonly string[] StringExpected = ["Token_String"];
+    private static readonly string[] DateExpected = ["Token_Date"];
+    private static readonly string[] IntegerExpected = ["Token_Integer"];
+
+    /// <summary>A failure whose expectation list is built once per parser, not once per failure.</summary>
+    private static IResult<T> Fail<T>(IInput input, string[] expectations) =>
+        Result.Failure<T>(input, expectations[0], expectations);
 
     /// <summary>An identifier.</summary>
     public static readonly Parser<Word> Identifier = input =>
@@ -28,7 +37,7 @@ internal static class Tokens
         var start = Lexer.SkipTrivia(si.Context, si.Position);
         var end = Lexer.ScanIdentifier(si.Context.Text, start);
         return end == start
-            ? Fail<Word>(input, "Token_Identifier")
+            ? Fail<Word>(input, IdentifierExpected)
             : Result.Success(new Word(si.Context.Text[start..end], TextSpan.FromBounds(start, end)), si.At(end));
     };
 
@@ -44,8 +53,8 @@ internal static class Tokens
         }
         var end = Lexer.ScanIdentifier(context.Text, start);
         return end == start
-            ? Fail<NameSyntax>(input, "Token_Identifier")
-            : Result.Success(new NameSyntax(context.Text[start..end], false, TextSpan.FromBounds(start, end)), si.At(end));
+            ? Fail<NameSyntax>(input, IdentifierExpected)
+            : Result.Success(new NameSyntax(context.InternWord(context.Text.AsSpan(start, end - start)), false, TextSpan.FromBounds(start, end)), si.At(end));
     };
 
     /// <summary>A task or section id: an identifier or digits with dots.</summary>
@@ -57,7 +66,7 @@ internal static class Tokens
         var end = Lexer.ScanIdentifier(text, start);
         if (end == start) end = Lexer.ScanNumericId(text, start);
         return end == start
-            ? Fail<IdSyntax>(input, "Token_Id")
+            ? Fail<IdSyntax>(input, IdExpected)
             : Result.Success(new IdSyntax(text[start..end], TextSpan.FromBounds(start, end)), si.At(end));
     };
 
@@ -68,7 +77,7 @@ internal static class Tokens
         var start = Lexer.SkipTrivia(si.Context, si.Position);
         return Lexer.TryScanString(si.Context, start, out var value, out var end)
             ? Result.Success(new StringSyntax(value, TextSpan.FromBounds(start, end)), si.At(end))
-            : Fail<StringSyntax>(input, "Token_String");
+            : Fail<StringSyntax>(input, StringExpected);
     };
 
     /// <summary>A date in ISO or Chinese form.</summary>
@@ -78,7 +87,7 @@ internal static class Tokens
         var start = Lexer.SkipTrivia(si.Context, si.Position);
         return Lexer.TryScanDate(si.Context, start, out var date)
             ? Result.Success(date, si.At(date.Span.End))
-            : Fail<DateSyntax>(input, "Token_Date");
+            : Fail<DateSyntax>(input, DateExpected);
     };
 
     /// <summary>A non-negative integer; overflow is PR0002 with a null value.</summary>
@@ -88,7 +97,7 @@ internal static class Tokens
         var text = si.Context.Text;
         var start = Lexer.SkipTrivia(si.Context, si.Position);
         var end = Lexer.ScanDigits(text, start);
-        if (end == start) return Fail<IntegerSyntax>(input, "Token_Integer");
+        if (end == start) return Fail<IntegerSyntax>(input, IntegerExpected);
         var span = TextSpan.FromBounds(start, end);
         int? value = int.TryParse(text.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
         if (value is null) si.Context.Report(DiagnosticCatalog.InvalidLiteral, span, "PR0002_Number", text[start..end]);
@@ -102,43 +111,55 @@ internal static class Tokens
         var start = Lexer.SkipTrivia(si.Context, si.Position);
         var end = Lexer.ScanHyphenWord(si.Context.Text, start);
         return end == start
-            ? Fail<Word>(input, "Token_Identifier")
+            ? Fail<Word>(input, IdentifierExpected)
             : Result.Success(new Word(si.Context.Text[start..end], TextSpan.FromBounds(start, end)), si.At(end));
     };
 
     /// <summary>A keyword: an identifier (or hyphenated word) equal to <paramref name="keyword"/>.</summary>
     public static Parser<TextSpan> Keyword(string keyword)
     {
-        var scanner = keyword.Contains('-') ? HyphenWord : Identifier;
-        var expectation = "'" + keyword + "'";
+        // Compares the scanned word in place: a keyword check allocates nothing, whether it matches or not.
+        var hyphenated = keyword.Contains('-');
+        string[] expectations = ["'" + keyword + "'"];
         return input =>
         {
-            var result = scanner(input);
-            return result.WasSuccessful && result.Value.Value == keyword
-                ? Result.Success(result.Value.Span, result.Remainder)
-                : Fail<TextSpan>(input, expectation);
+            var si = In(input);
+            var text = si.Context.Text;
+            var start = Lexer.SkipTrivia(si.Context, si.Position);
+            var end = hyphenated ? Lexer.ScanHyphenWord(text, start) : Lexer.ScanIdentifier(text, start);
+            return end > start && text.AsSpan(start, end - start).SequenceEqual(keyword)
+                ? Result.Success(TextSpan.FromBounds(start, end), si.At(end))
+                : Fail<TextSpan>(input, expectations);
         };
     }
 
     /// <summary>One punctuation character out of several equivalent forms (ASCII and Chinese).</summary>
-    public static Parser<TextSpan> Symbol(string display, params char[] forms) => input =>
+    public static Parser<TextSpan> Symbol(string display, params char[] forms)
     {
-        var si = In(input);
-        var start = Lexer.SkipTrivia(si.Context, si.Position);
-        return start < si.Context.Text.Length && Array.IndexOf(forms, si.Context.Text[start]) >= 0
-            ? Result.Success(new TextSpan(start, 1), si.At(start + 1))
-            : Fail<TextSpan>(input, "'" + display + "'");
-    };
+        string[] expectations = ["'" + display + "'"];
+        return input =>
+        {
+            var si = In(input);
+            var start = Lexer.SkipTrivia(si.Context, si.Position);
+            return start < si.Context.Text.Length && Array.IndexOf(forms, si.Context.Text[start]) >= 0
+                ? Result.Success(new TextSpan(start, 1), si.At(start + 1))
+                : Fail<TextSpan>(input, expectations);
+        };
+    }
 
     /// <summary>A fixed punctuation string such as <c>..</c>.</summary>
-    public static Parser<TextSpan> Symbol(string literal) => input =>
+    public static Parser<TextSpan> Symbol(string literal)
     {
-        var si = In(input);
-        var start = Lexer.SkipTrivia(si.Context, si.Position);
-        return string.CompareOrdinal(si.Context.Text, start, literal, 0, literal.Length) == 0
-            ? Result.Success(new TextSpan(start, literal.Length), si.At(start + literal.Length))
-            : Fail<TextSpan>(input, "'" + literal + "'");
-    };
+        string[] expectations = ["'" + literal + "'"];
+        return input =>
+        {
+            var si = In(input);
+            var start = Lexer.SkipTrivia(si.Context, si.Position);
+            return string.CompareOrdinal(si.Context.Text, start, literal, 0, literal.Length) == 0
+                ? Result.Success(new TextSpan(start, literal.Length), si.At(start + literal.Length))
+                : Fail<TextSpan>(input, expectations);
+        };
+    }
 
     public static readonly Parser<TextSpan> OpenBrace = Symbol("{", '{', '｛');
     public static readonly Parser<TextSpan> CloseBrace = Symbol("}", '}', '｝');
@@ -152,14 +173,27 @@ internal static class Tokens
     /// <c>item (SEP item)*</c>. A separator followed by something that is not an item fails at that
     /// point (XMany), so "lead A, }" reports the missing name, not a confusing error later.
     /// </summary>
-    public static Parser<List<T>> SeparatedList<T>(Parser<T> item) =>
-        from first in item
-        from rest in ListSeparator.Then(_ => item).XMany()
-        select new List<T>(rest.Prepend(first));
+    public static Parser<List<T>> SeparatedList<T>(Parser<T> item)
+    {
+        // Built once per list parser: a sub-parser built inside the query would be rebuilt on every parse.
+        var rest = ListSeparator.Then(_ => item).XMany();
+        return from first in item
+               from others in rest
+               select Prepend(first, others);
+    }
+
+    private static List<T> Prepend<T>(T first, IEnumerable<T> rest)
+    {
+        var list = new List<T>(rest is ICollection<T> c ? c.Count + 1 : 4) { first };
+        list.AddRange(rest);
+        return list;
+    }
+
+    private static readonly Parser<IOption<TextSpan>> OptionalColon = Colon.Optional();
 
     /// <summary>A keyword with the optional item colon after it.</summary>
     public static Parser<TextSpan> ItemKeyword(string keyword) =>
         from span in Keyword(keyword)
-        from colon in Colon.Optional()
+        from colon in OptionalColon
         select span;
 }

@@ -1,0 +1,157 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using PlanRules.Benchmarks;
+
+// Everything:   dotnet run -c Release --project tests/PlanRules.Benchmarks -- --filter '*'
+// Short run:    ... -- --filter '*' --job short
+// Smoke check:  ... -- --filter '*' --quick            (one cold iteration per case: checks, not numbers)
+// Fewer sizes:  ... -- --filter '*' --sizes 1000,10000 (default 1000,10000,50000,100000)
+// Write files:  ... -- --emit 1000 /tmp/plans              (the generated plan and its JSON)
+// No harness:   ... -- --check [--sizes ...]           (verify the generated plans, time with a stopwatch)
+var rest = new List<string>();
+// BenchmarkDotNet builds a boilerplate project per run; on a busy 2-core machine that can exceed its 2-minute default.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
+var check = false;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--check")
+    {
+        check = true;
+    }
+    else if (args[i] == "--emit" && i + 2 < args.Length)
+    {
+        // Writes the generated plan and its JSON form: --emit 1000 /tmp/plans
+        var tasks = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+        var directory = Directory.CreateDirectory(args[i + 2]).FullName;
+        var plan = PlanInputs.Get(tasks);
+        File.WriteAllBytes(Path.Combine(directory, $"generated-{tasks}.plan"), plan.PlanUtf8);
+        File.WriteAllBytes(Path.Combine(directory, $"generated-{tasks}.json"), plan.JsonUtf8);
+        Console.WriteLine($"wrote {directory}/generated-{tasks}.plan and .json");
+        return;
+    }
+    else if (args[i] == "--quick")
+    {
+        config = config.AddJob(Job.Dry.WithId("Quick"));
+    }
+    else if (args[i] == "--sizes" && i + 1 < args.Length)
+    {
+        // Read by the [ParamsSource] in this process and inherited by the benchmark processes.
+        Environment.SetEnvironmentVariable(PlanInputs.SizesVariable, args[++i]);
+    }
+    else
+    {
+        rest.Add(args[i]);
+    }
+}
+
+if (check)
+{
+    QuickCheck.Run();
+    return;
+}
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config);
+ScalingNote.Print(summaries);
+
+/// <summary>Entry point (top-level statements).</summary>
+public partial class Program;
+
+/// <summary>After the tables: ratio to the baseline, MB/s and growth per task, by method across sizes.</summary>
+internal static class ScalingNote
+{
+    public static void Print(IEnumerable<Summary> summaries)
+    {
+        foreach (var summary in summaries)
+        {
+            var reports = summary.Reports.Where(r => r.ResultStatistics is not null && r.BenchmarkCase.Parameters.Items.Any(p => p.Name == "Tasks")).ToList();
+            if (reports.Count == 0) continue;
+            Console.WriteLine();
+            Console.WriteLine("// * PlanRules note *");
+            Console.WriteLine("// ×baseline = mean / mean of 'JSON + lookups' at the same size; MB/s = UTF-8 input (JSON for the baseline, plan text");
+            Console.WriteLine("// otherwise) / mean; growth = time per task relative to the smallest size (1.00 everywhere = linear).");
+            foreach (var job in reports.GroupBy(r => r.BenchmarkCase.Job.ResolvedId))
+            {
+                var bySize = job.GroupBy(r => (int)r.BenchmarkCase.Parameters["Tasks"]).OrderBy(g => g.Key).ToList();
+                foreach (var method in job.Select(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo).Distinct())
+                {
+                    var cells = new List<string>();
+                    double? first = null;
+                    foreach (var size in bySize)
+                    {
+                        var report = size.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethodDisplayInfo == method);
+                        var baseline = size.FirstOrDefault(r => r.BenchmarkCase.Descriptor.Baseline);
+                        if (report is null) continue;
+                        var mean = report.ResultStatistics!.Mean;
+                        var perTask = mean / size.Key;
+                        first ??= perTask;
+                        var bytes = InputColumns.InputBytes(report.BenchmarkCase, out _);
+                        var ratio = baseline is null ? "" : $" ×{mean / baseline.ResultStatistics!.Mean:0.00} baseline,";
+                        cells.Add($"{size.Key / 1000}k: {mean / 1e6:0.0} ms,{ratio} {bytes / 1e6 / (mean / 1e9):0.0} MB/s, growth {perTask / first:0.00}");
+                    }
+                    Console.WriteLine($"// {job.Key} | {method.Trim('\''),-14} | {string.Join(" | ", cells)}");
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// <c>--check</c>: verifies every size and times each method with a stopwatch, best of at least five runs
+/// after warm-up, without BenchmarkDotNet. Also shows process CPU time (less disturbed than wall time on a
+/// busy machine), GC pause time and bytes allocated per run.
+/// </summary>
+internal static class QuickCheck
+{
+    public static void Run()
+    {
+        Console.WriteLine("  tasks | plan MB | method       |  wall ms |   cpu ms | GC pause ms | alloc MB |  MB/s | ratio (wall, cpu)");
+        foreach (var tasks in PlanInputs.Sizes())
+        {
+            var benchmarks = new ParseBindBenchmarks { Tasks = tasks };
+            benchmarks.SetupBind();
+            var json = Measure(() => benchmarks.Json());
+            foreach (var (name, action, bytes) in new (string, Func<object>, int)[]
+            {
+                ("JSON+lookups", () => benchmarks.Json(), benchmarks.JsonBytes),
+                ("Parse+bind", () => benchmarks.ParseAndBind(), benchmarks.PlanBytes),
+                ("Parse", () => benchmarks.Parse(), benchmarks.PlanBytes),
+                ("Bind", () => benchmarks.Bind(), benchmarks.PlanBytes),
+            })
+            {
+                var m = name == "JSON+lookups" ? json : Measure(action);
+                Console.WriteLine(
+                    $"{tasks,7} | {benchmarks.PlanBytes / 1e6,7:0.00} | {name,-12} | {m.Wall,8:0.0} | {m.Cpu,8:0.0} | {m.Gc,11:0.0} | {m.AllocatedMB,8:0.0} | " +
+                    $"{bytes / 1e6 / (m.Wall / 1e3),5:0.0} | ×{m.Wall / json.Wall:0.00}, ×{m.Cpu / json.Cpu:0.00}");
+            }
+        }
+    }
+
+    private static (double Wall, double Cpu, double Gc, double AllocatedMB) Measure(Func<object> action)
+    {
+        var warmUp = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 5 || warmUp.ElapsedMilliseconds < 1000; i++) GC.KeepAlive(action());
+
+        double wall = double.MaxValue, cpu = double.MaxValue, gc = 0;
+        long allocated = 0;
+        var total = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 5 || (i < 30 && total.ElapsedMilliseconds < 3000); i++)
+        {
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            var pause = GC.GetTotalPauseDuration();
+            var cpuStart = Environment.CpuUsage.TotalTime;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            GC.KeepAlive(action());
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            cpu = Math.Min(cpu, (Environment.CpuUsage.TotalTime - cpuStart).TotalMilliseconds);
+            if (elapsed < wall)
+            {
+                wall = elapsed;
+                gc = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+            }
+            allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
+        }
+        return (wall, cpu, gc, allocated / 1e6);
+    }
+}
