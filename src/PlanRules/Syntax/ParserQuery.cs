@@ -7,7 +7,7 @@ namespace PlanRules.Syntax.Query;
 /// semantics (<c>SelectMany = Then(t =&gt; selector(t).Select(u =&gt; projector(t, u)))</c>, <c>Select =
 /// Then(t =&gt; Return(convert(t)))</c>) but computed directly. Sprache's own versions build a new parser, two
 /// closures and two extra results at every step of every parse; with them the plan grammar allocated about
-/// 65 bytes per byte of input, most of it here. Results are the same: on success the projected value with the
+/// 65 bytes per byte of input, much of it here. Results are the same: on success the projected value with the
 /// last remainder; on failure the failing step's remainder, message and expectations.
 /// </summary>
 /// <remarks>
