@@ -68,7 +68,7 @@ public static class InputColumns
 
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
         {
-            if (!benchmarkCase.Parameters.Items.Any(p => p.Name == "Tasks")) return "-";
+            if (benchmarkCase.Descriptor.Type != typeof(ParseBindBenchmarks)) return "-";
             var bytes = InputBytes(benchmarkCase, out var tasks);
             var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
             return format(bytes, tasks, mean);

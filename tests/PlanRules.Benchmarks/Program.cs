@@ -65,7 +65,7 @@ internal static class ScalingNote
     {
         foreach (var summary in summaries)
         {
-            var reports = summary.Reports.Where(r => r.ResultStatistics is not null && r.BenchmarkCase.Parameters.Items.Any(p => p.Name == "Tasks")).ToList();
+            var reports = summary.Reports.Where(r => r.ResultStatistics is not null && r.BenchmarkCase.Descriptor.Type == typeof(ParseBindBenchmarks)).ToList();
             if (reports.Count == 0) continue;
             Console.WriteLine();
             Console.WriteLine("// * PlanRules note *");
