@@ -492,6 +492,6 @@ public static class PlanBinder
             return rest != 0 ? rest : string.CompareOrdinal(a, b);
         });
 
-        internal static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        internal static string Iso(LocalDate date) => DateText.Iso(date);
     }
 }

@@ -22,7 +22,7 @@ public static class PlanPrinter
     public static string Quote(string value) => SyntaxFacts.Quote(value);
 
     private static string FormatDate(DateSyntax date) =>
-        date.Value is { } d ? d.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : date.Text;
+        date.Value is { } d ? PlanRules.Text.DateText.Iso(d) : date.Text;
 
     private sealed class Writer(PlanFileSyntax file)
     {

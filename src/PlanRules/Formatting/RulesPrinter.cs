@@ -117,7 +117,7 @@ public static class RulesPrinter
     private static string FormatDate(DateSyntax date) =>
         date.Value is { } d ? FormatDate(d) : date.Text;
 
-    private static string FormatDate(LocalDate date) => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+    private static string FormatDate(LocalDate date) => PlanRules.Text.DateText.Iso(date);
 
     /// <summary>Writes a message template as an ASCII-quoted string: text escaped, braces doubled, holes printed.</summary>
     private static void WriteTemplate(StringBuilder b, MessageItemSyntax message)

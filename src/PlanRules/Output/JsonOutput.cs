@@ -25,7 +25,7 @@ internal static class JsonOutput
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    public static string Iso(LocalDate date) => date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Iso(LocalDate date) => PlanRules.Text.DateText.Iso(date);
 
     public static void WriteDate(this Utf8JsonWriter writer, string name, LocalDate? date)
     {

@@ -25,7 +25,7 @@ public sealed record PlanPeriod(RecurrencePeriod Kind, LocalDate Start, LocalDat
             RecurrencePeriod.Year => Start.Year.ToString(CultureInfo.InvariantCulture),
             RecurrencePeriod.HalfYear => $"{Start.Year} H{(Start.Month <= 6 ? 1 : 2)}",
             RecurrencePeriod.Quarter => $"{Start.Year} Q{(Start.Month - 1) / 3 + 1}",
-            RecurrencePeriod.Month => Start.ToString("uuuu-MM", CultureInfo.InvariantCulture),
+            RecurrencePeriod.Month => PlanRules.Text.DateText.IsoMonth(Start),
             _ => $"{WeekYearRules.Iso.GetWeekYear(Start)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(Start):00}",
         },
     });

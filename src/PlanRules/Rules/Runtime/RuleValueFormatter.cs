@@ -17,7 +17,7 @@ public static class RuleValueFormatter
             null => english ? "none" : "无",
             string text => text,
             bool b => b ? "true" : "false",
-            LocalDate date => date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture),
+            LocalDate date => PlanRules.Text.DateText.Iso(date),
             Period period => FormatPeriod(period),
             RuleStatus status => RuleStatusText.ToText(status),
             TaskView task => task.Id,
