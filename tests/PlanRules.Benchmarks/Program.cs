@@ -10,6 +10,8 @@ using PlanRules.Benchmarks;
 // Fewer sizes:  ... -- --filter '*' --sizes 1000,10000 (default 1000,10000,50000,100000)
 // Write files:  ... -- --emit 1000 /tmp/plans              (the generated plan and its JSON)
 // No harness:   ... -- --check [--sizes ...]           (verify the generated plans, time with a stopwatch)
+// Ledger check: ... -- --check-ledger                  (verify the ledger inputs, time both sides with a stopwatch)
+// Peak memory:  ... -- --memory [TASKS [RECORDS]]      (whole check of 100k tasks and 1M records in a fresh process)
 var rest = new List<string>();
 // BenchmarkDotNet builds a boilerplate project per run; on a busy 2-core machine that can exceed its 2-minute default.
 var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
@@ -20,6 +22,29 @@ for (var i = 0; i < args.Length; i++)
     {
         check = true;
     }
+    else if (args[i] == "--check-ledger")
+    {
+        LedgerTools.Check();
+        return 0;
+    }
+    else if (args[i] == "--profile-ledger")
+    {
+        // Runs ComplianceEvaluator.Evaluate in a loop for a profiler: dotnet-trace collect -- ... --profile-ledger [SECONDS]
+        var seconds = i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        LedgerTools.Loop(seconds);
+        return 0;
+    }
+    else if (args[i] == "--memory")
+    {
+        // Peak memory of a whole check: --memory [TASKS [RECORDS]] (default 100000 tasks, 1000000 records)
+        var tasks = i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+        var records = i + 2 < args.Length ? int.Parse(args[i + 2], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+        return LedgerTools.Memory(tasks, records);
+    }
+    else if (args[i] == "--memory-run" && i + 1 < args.Length)
+    {
+        return LedgerTools.MemoryRun(args[i + 1]);
+    }
     else if (args[i] == "--emit" && i + 2 < args.Length)
     {
         // Writes the generated plan and its JSON form: --emit 1000 /tmp/plans
@@ -29,7 +54,7 @@ for (var i = 0; i < args.Length; i++)
         File.WriteAllBytes(Path.Combine(directory, $"generated-{tasks}.plan"), plan.PlanUtf8);
         File.WriteAllBytes(Path.Combine(directory, $"generated-{tasks}.json"), plan.JsonUtf8);
         Console.WriteLine($"wrote {directory}/generated-{tasks}.plan and .json");
-        return;
+        return 0;
     }
     else if (args[i] == "--quick")
     {
@@ -49,11 +74,12 @@ for (var i = 0; i < args.Length; i++)
 if (check)
 {
     QuickCheck.Run();
-    return;
+    return 0;
 }
 
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. rest], config);
 ScalingNote.Print(summaries);
+return 0;
 
 /// <summary>Entry point (top-level statements).</summary>
 public partial class Program;

@@ -39,7 +39,18 @@ public sealed class BoundPlan
         }
         _tasks = byId.ToFrozenDictionary(StringComparer.Ordinal);
         var obligations = ImmutableArray.CreateBuilder<ObligationSymbol>(obligationCount);
-        foreach (var task in tasks) obligations.AddRange(task.Obligations);
+        foreach (var task in tasks)
+        {
+            var owners = new UnitSymbol[task.Obligations.Length];
+            for (var i = 0; i < owners.Length; i++)
+            {
+                var obligation = task.Obligations[i];
+                obligation.Index = obligations.Count;
+                obligations.Add(obligation);
+                owners[i] = obligation.Unit;
+            }
+            task.ObligationUnits = owners;
+        }
         Obligations = obligations.MoveToImmutable();
         Diagnostics = diagnostics;
     }

@@ -31,8 +31,9 @@ public static class NameSuggester
     /// <summary>Levenshtein distance, stopping early once it exceeds <paramref name="limit"/>.</summary>
     public static int Distance(string a, string b, int limit = int.MaxValue)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Two rows of the matrix; on the stack for names of ordinary length (this runs once per candidate).
+        Span<int> previous = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -45,7 +46,9 @@ public static class NameSuggester
                 rowMin = Math.Min(rowMin, current[j]);
             }
             if (rowMin > limit) return rowMin;
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }

@@ -146,6 +146,8 @@ public sealed class TaskSymbol
     public ImmutableArray<Suppression> Suppressions { get; internal set; } = [];
     /// <summary>One obligation per accountable owner (closed groups expanded).</summary>
     public ImmutableArray<ObligationSymbol> Obligations { get; internal set; } = [];
+    /// <summary>The unit of each of <see cref="Obligations"/>, in the same order (set when the plan is built; hot lookups scan it).</summary>
+    internal UnitSymbol[] ObligationUnits { get; set; } = [];
     /// <summary>Owners as declared, lead then with (not expanded).</summary>
     public IEnumerable<UnitSymbol> DeclaredOwners => Lead.Concat(With);
 
@@ -171,6 +173,8 @@ public sealed class ObligationSymbol
     public OwnerRole Role { get; }
     /// <summary>The task's due date.</summary>
     public LocalDate? Due => Task.Due;
+    /// <summary>The position in <see cref="BoundPlan.Obligations"/>, set when the plan is built.</summary>
+    internal int Index { get; set; } = -1;
 
     /// <inheritdoc/>
     public override string ToString() => $"{Task.Id}/{Unit.Name}";

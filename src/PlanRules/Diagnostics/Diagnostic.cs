@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -26,7 +27,7 @@ public sealed class Diagnostic
         ImmutableArray<Location> additionalLocations,
         ImmutableArray<string> arguments,
         LocalizableString message,
-        ImmutableSortedDictionary<string, string> properties,
+        PropertySet properties,
         string? taskId,
         string? unit,
         SuppressionKind suppression,
@@ -40,7 +41,7 @@ public sealed class Diagnostic
         AdditionalLocations = additionalLocations;
         Arguments = arguments;
         Message = message;
-        Properties = properties;
+        _properties = properties;
         TaskId = taskId;
         Unit = unit;
         Suppression = suppression;
@@ -64,7 +65,53 @@ public sealed class Diagnostic
     /// <summary>The message, renderable in zh-CN and en.</summary>
     public LocalizableString Message { get; }
     /// <summary>Extra facts (e.g. <c>daysOverdue</c>), sorted by key.</summary>
-    public ImmutableSortedDictionary<string, string> Properties { get; }
+    public ImmutableSortedDictionary<string, string> Properties => _properties.Value;
+
+    private readonly PropertySet _properties;
+
+    /// <summary>
+    /// Properties as given, sorted into an immutable dictionary only when first read: building that tree is the
+    /// largest cost of creating a finding, and most findings are only counted, ordered and printed as messages.
+    /// Shared by the copies a finding's <c>With…</c> methods make.
+    /// </summary>
+    private sealed class PropertySet
+    {
+        public static readonly PropertySet Empty = new(ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
+        private KeyValuePair<string, string>[]? _items;
+        private ImmutableSortedDictionary<string, string>? _value;
+
+        public PropertySet(ImmutableSortedDictionary<string, string> value) => _value = value;
+
+        public PropertySet(KeyValuePair<string, string>[] items) => _items = items;
+
+        public static PropertySet From(IEnumerable<KeyValuePair<string, string>>? properties) => properties switch
+        {
+            null => Empty,
+            ImmutableSortedDictionary<string, string> sorted when sorted.KeyComparer == StringComparer.Ordinal => new(sorted),
+            KeyValuePair<string, string>[] { Length: 0 } => Empty,
+            KeyValuePair<string, string>[] array => new((KeyValuePair<string, string>[])array.Clone()),
+            ICollection<KeyValuePair<string, string>> { Count: 0 } => Empty,
+            ICollection<KeyValuePair<string, string>> collection => new(CopyOf(collection)),
+            _ => new([.. properties]),
+        };
+
+        private static KeyValuePair<string, string>[] CopyOf(ICollection<KeyValuePair<string, string>> collection)
+        {
+            var items = new KeyValuePair<string, string>[collection.Count];
+            collection.CopyTo(items, 0);
+            return items;
+        }
+
+        // Racing readers build equal dictionaries; either may win.
+        public ImmutableSortedDictionary<string, string> Value => _value ??= Build();
+
+        private ImmutableSortedDictionary<string, string> Build()
+        {
+            var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in _items!) builder[key] = value;
+            return builder.ToImmutable();
+        }
+    }
     /// <summary>The task the finding is about, if any.</summary>
     public string? TaskId { get; }
     /// <summary>The unit the finding is about, if any.</summary>
@@ -92,8 +139,38 @@ public sealed class Diagnostic
         var message = descriptor.MessageFormat is { } format
             ? new FormattedString(format, args)
             : LocalizableString.FromText("");
-        return Create(descriptor, location, message, args.Select(a => LocalizableString.RenderArgument(a, null)), taskId, unit, properties);
+        return Create(descriptor, location, message, RenderArguments(args), taskId, unit, properties);
     }
+
+    /// <summary>
+    /// For the library's own hot paths (compliance findings by the hundred thousand): takes ownership of
+    /// <paramref name="properties"/> (not copied; the caller must not change it) and optionally the arguments the
+    /// fingerprint uses instead of the message's.
+    /// </summary>
+    internal static Diagnostic CreateOwned(
+        DiagnosticDescriptor descriptor,
+        Location location,
+        string? taskId,
+        string? unit,
+        KeyValuePair<string, string>[] properties,
+        ImmutableArray<string>? fingerprintArguments,
+        params object?[] args)
+    {
+        var message = descriptor.MessageFormat is { } format
+            ? new FormattedString(format, args)
+            : LocalizableString.FromText("");
+        return new(descriptor, descriptor.DefaultSeverity, location, [], RenderArguments(args), message,
+            properties.Length == 0 ? PropertySet.Empty : new PropertySet(properties), taskId, unit, SuppressionKind.None, null, fingerprintArguments);
+    }
+
+    private static ImmutableArray<string> RenderArguments(object?[] args)
+    {
+        var rendered = new string[args.Length];
+        for (var i = 0; i < args.Length; i++) rendered[i] = LocalizableString.RenderArgument(args[i], null);
+        return ImmutableCollectionsMarshal.AsImmutableArray(rendered);
+    }
+
+    private static PropertySet SortedProperties(IEnumerable<KeyValuePair<string, string>>? properties) => PropertySet.From(properties);
 
     /// <summary>Creates a finding with an explicit message (rules bring their own templates).</summary>
     public static Diagnostic Create(
@@ -111,7 +188,7 @@ public sealed class Diagnostic
             additionalLocations?.ToImmutableArray() ?? [],
             arguments.ToImmutableArray(),
             message,
-            properties?.ToImmutableSortedDictionary(StringComparer.Ordinal) ?? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal),
+            SortedProperties(properties),
             taskId,
             unit,
             SuppressionKind.None,
@@ -122,26 +199,26 @@ public sealed class Diagnostic
 
     /// <summary>A copy with another severity.</summary>
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+        new(Descriptor, severity, Location, AdditionalLocations, Arguments, Message, _properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
 
     /// <summary>A copy marked as suppressed.</summary>
     public Diagnostic WithSuppression(SuppressionKind kind, string? justification) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, kind, justification, _fingerprintArguments);
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, _properties, TaskId, Unit, kind, justification, _fingerprintArguments);
 
     /// <summary>A copy with more related locations.</summary>
     public Diagnostic WithAdditionalLocations(IEnumerable<Location> locations) =>
-        new(Descriptor, Severity, Location, AdditionalLocations.AddRange(locations), Arguments, Message, Properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+        new(Descriptor, Severity, Location, AdditionalLocations.AddRange(locations), Arguments, Message, _properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
 
     /// <summary>A copy with more properties.</summary>
     public Diagnostic WithProperties(IEnumerable<KeyValuePair<string, string>> properties) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties.SetItems(properties), TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, new PropertySet(Properties.SetItems(properties)), TaskId, Unit, Suppression, Justification, _fingerprintArguments);
 
     /// <summary>
     /// A copy whose fingerprint uses these arguments instead of the message arguments: for findings whose
     /// message carries a count that changes every day (days overdue), so a baseline keeps matching.
     /// </summary>
     public Diagnostic WithFingerprintArguments(IEnumerable<string> arguments) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, Properties, TaskId, Unit, Suppression, Justification, [.. arguments]);
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, _properties, TaskId, Unit, Suppression, Justification, [.. arguments]);
 
     /// <summary>
     /// A stable identity for baselines: depends on id, path, task, unit and message arguments, never on

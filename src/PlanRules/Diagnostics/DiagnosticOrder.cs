@@ -2,7 +2,11 @@ using System.Collections.Immutable;
 
 namespace PlanRules.Diagnostics;
 
-/// <summary>The one stable order of findings: path, line, column, id, then message and task/unit.</summary>
+/// <summary>
+/// The one stable order of findings: path, line, column, id (the spec's order), then task, unit, the rendered
+/// arguments and, last, the message. Arguments come before the message because they decide it in almost every
+/// case and are already strings: comparing messages would format both on every comparison.
+/// </summary>
 public static class DiagnosticOrder
 {
     /// <summary>Compares two findings in output order.</summary>
@@ -27,6 +31,14 @@ public static class DiagnosticOrder
         c = string.CompareOrdinal(a.TaskId, b.TaskId);
         if (c != 0) return c;
         c = string.CompareOrdinal(a.Unit, b.Unit);
+        if (c != 0) return c;
+        var (x, y) = (a.Arguments, b.Arguments);
+        for (var i = 0; i < x.Length && i < y.Length; i++)
+        {
+            c = string.CompareOrdinal(x[i], y[i]);
+            if (c != 0) return c;
+        }
+        c = x.Length.CompareTo(y.Length);
         if (c != 0) return c;
         return string.CompareOrdinal(a.GetMessage(), b.GetMessage());
     }

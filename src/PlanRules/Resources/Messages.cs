@@ -13,16 +13,25 @@ internal static class Messages
     private static readonly ResourceManager Manager =
         new("PlanRules.Resources.Messages", typeof(Messages).Assembly);
 
+    // ResourceManager walks the culture chain under a lock on every call; findings are rendered by the
+    // thousand, so each (key, culture) is looked up once. Bounded by keys x cultures.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, string Culture), string> Cache = new();
+
     public static string Get(string key, CultureInfo? culture = null)
     {
+        culture ??= CultureInfo.InvariantCulture;
+        if (Cache.TryGetValue((key, culture.Name), out var cached)) return cached;
+        string text;
         try
         {
-            return Manager.GetString(key, culture ?? CultureInfo.InvariantCulture) ?? key;
+            text = Manager.GetString(key, culture) ?? key;
         }
         catch (MissingManifestResourceException)
         {
             return key;
         }
+        if (Cache.Count < 100_000) Cache.TryAdd((key, culture.Name), text);
+        return text;
     }
 
     public static bool Has(string key) => Manager.GetString(key, CultureInfo.InvariantCulture) is not null;

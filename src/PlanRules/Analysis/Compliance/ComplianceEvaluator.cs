@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using NodaTime;
 using PlanRules.Binding;
 using PlanRules.Diagnostics;
 using PlanRules.Ledger;
+using PlanRules.Syntax;
 using PlanRules.Text;
 
 namespace PlanRules.Analysis.Compliance;
@@ -14,7 +16,8 @@ namespace PlanRules.Analysis.Compliance;
 /// </summary>
 public static class ComplianceEvaluator
 {
-    private sealed class Accumulator
+    // A struct in one array: no object per obligation, and no pointer to chase per record.
+    private struct Accumulator
     {
         public LedgerRecord? Latest;
         public List<string>? Evidence;
@@ -29,16 +32,10 @@ public static class ComplianceEvaluator
         var sink = new DiagnosticSink();
         var obligations = plan.Obligations;
         var accumulators = new Accumulator[obligations.Length];
-        var index = new Dictionary<ObligationSymbol, int>(obligations.Length, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < obligations.Length; i++)
-        {
-            index[obligations[i]] = i;
-            accumulators[i] = new Accumulator();
-        }
-        var byTaskAndUnit = new Dictionary<(TaskSymbol, UnitSymbol), int>(obligations.Length);
-        for (var i = 0; i < obligations.Length; i++) byTaskAndUnit[(obligations[i].Task, obligations[i].Unit)] = i;
 
         var targets = new List<int>();
+        var suggestions = new TaskSuggestions(plan);
+        var periodNames = new Dictionary<(RecurrencePeriod, LocalDate), LocalizableString>();
         foreach (var record in records)
         {
             if (record.Date > asOf)
@@ -49,26 +46,26 @@ public static class ComplianceEvaluator
             var task = plan.GetTask(record.TaskId);
             if (task is null)
             {
-                var suggestion = NameSuggester.Suggest(record.TaskId, plan.Tasks.Select(t => t.Id));
+                var suggestion = suggestions.For(record.TaskId);
                 sink.Report(DiagnosticCatalog.LedgerUnknownTask, Pick(record.TaskLocation, record.Location), record.TaskId, record.By, record.TaskId, DiagnosticSink.DidYouMean(suggestion));
                 continue;
             }
             targets.Clear();
             if (record.By is null)
             {
-                foreach (var obligation in task.Obligations) targets.Add(index[obligation]);
+                foreach (var obligation in task.Obligations) targets.Add(obligation.Index);
             }
             else
             {
                 var unit = plan.GetUnit(record.By);
                 if (unit is not null)
                 {
-                    if (byTaskAndUnit.TryGetValue((task, unit), out var direct)) targets.Add(direct);
+                    if (Find(task, unit) is var direct and >= 0) targets.Add(direct);
                     else if (unit.IsClosedGroup)
                     {
                         foreach (var member in unit.ExpandedMembers)
                         {
-                            if (byTaskAndUnit.TryGetValue((task, member), out var memberIndex)) targets.Add(memberIndex);
+                            if (Find(task, member) is var memberIndex and >= 0) targets.Add(memberIndex);
                         }
                     }
                 }
@@ -78,20 +75,20 @@ public static class ComplianceEvaluator
                     continue;
                 }
             }
-            foreach (var target in targets) Accumulate(accumulators[target], record);
+            foreach (var target in targets) Accumulate(ref accumulators[target], record);
         }
 
         var states = ImmutableArray.CreateBuilder<ObligationState>(obligations.Length);
-        for (var i = 0; i < obligations.Length; i++) states.Add(StateOf(obligations[i], accumulators[i], asOf));
+        for (var i = 0; i < obligations.Length; i++) states.Add(StateOf(obligations[i], in accumulators[i], asOf));
         var stateArray = states.MoveToImmutable();
-        var completion = TaskCompletion(plan, stateArray, index);
+        var completion = TaskCompletion(plan, stateArray);
 
         for (var i = 0; i < stateArray.Length; i++)
         {
-            ReportObligation(sink, plan, stateArray[i], asOf, options);
-            ReportOrder(sink, stateArray[i], stateArray, index, byTaskAndUnit, completion);
+            ReportObligation(sink, plan, stateArray[i], asOf, options, periodNames);
+            ReportOrder(sink, stateArray[i], stateArray, completion);
         }
-        foreach (var task in plan.Tasks) ReportRisk(sink, task, stateArray, index, completion, asOf, options);
+        foreach (var task in plan.Tasks) ReportRisk(sink, task, stateArray, completion, asOf, options);
 
         var units = UnitSummary(stateArray);
         return (new ComplianceResult(stateArray, units, completion), DiagnosticOrder.Sort(sink.Items));
@@ -99,7 +96,7 @@ public static class ComplianceEvaluator
 
     private static Location Pick(Location preferred, Location fallback) => preferred.IsNone ? fallback : preferred;
 
-    private static void Accumulate(Accumulator accumulator, LedgerRecord record)
+    private static void Accumulate(ref Accumulator accumulator, LedgerRecord record)
     {
         if (record.Evidence is { Length: > 0 } evidence) (accumulator.Evidence ??= []).Add(evidence);
         if (record.Status is LedgerStatus.Occurred or LedgerStatus.Done) (accumulator.Occurrences ??= []).Add(record.Date);
@@ -111,7 +108,7 @@ public static class ComplianceEvaluator
         }
     }
 
-    private static ObligationState StateOf(ObligationSymbol obligation, Accumulator accumulator, LocalDate asOf)
+    private static ObligationState StateOf(ObligationSymbol obligation, in Accumulator accumulator, LocalDate asOf)
     {
         var latest = accumulator.Latest;
         var status = latest?.Status switch
@@ -123,7 +120,13 @@ public static class ComplianceEvaluator
             LedgerStatus.Waived => ObligationStatus.Waived,
             _ => ObligationStatus.Open,
         };
-        var occurrences = accumulator.Occurrences is null ? [] : accumulator.Occurrences.Order().ToImmutableArray();
+        ImmutableArray<LocalDate> occurrences = [];
+        if (accumulator.Occurrences is { } dates)
+        {
+            var sorted = dates.ToArray();
+            Array.Sort(sorted);
+            occurrences = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+        }
         var completed = status == ObligationStatus.Done ? latest!.Date : (LocalDate?)null;
         var due = obligation.Due;
         var daysOverdue = due is { } d && status is not (ObligationStatus.Done or ObligationStatus.Waived) && asOf > d ? Days(d, asOf) : 0;
@@ -133,16 +136,31 @@ public static class ComplianceEvaluator
             Percent = status == ObligationStatus.InProgress ? latest!.Percent : status == ObligationStatus.Done ? 100 : null,
             CompletedOn = completed,
             WaiverReason = status == ObligationStatus.Waived ? latest!.Reason ?? latest.Note : null,
-            Evidence = accumulator.Evidence is null ? [] : [.. accumulator.Evidence],
+            Evidence = accumulator.Evidence is null ? [] : ImmutableCollectionsMarshal.AsImmutableArray(accumulator.Evidence.ToArray()),
             Occurrences = occurrences,
             DaysOverdue = daysOverdue,
             DaysLate = daysLate,
         };
     }
 
-    internal static int Days(LocalDate from, LocalDate to) => Period.Between(from, to, PeriodUnits.Days).Days;
+    internal static int Days(LocalDate from, LocalDate to) => Period.DaysBetween(from, to);
 
-    private static ImmutableDictionary<TaskSymbol, LocalDate?> TaskCompletion(BoundPlan plan, ImmutableArray<ObligationState> states, Dictionary<ObligationSymbol, int> index)
+    /// <summary>
+    /// The index in the plan's obligations of what <paramref name="unit"/> owes on <paramref name="task"/>, or -1.
+    /// A task has a handful of obligations: a scan of their units (one small array, no obligation objects
+    /// touched) beats hashing a (task, unit) pair.
+    /// </summary>
+    private static int Find(TaskSymbol task, UnitSymbol unit)
+    {
+        var units = task.ObligationUnits;
+        for (var i = units.Length - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(units[i], unit)) return task.Obligations[i].Index;
+        }
+        return -1;
+    }
+
+    private static ImmutableDictionary<TaskSymbol, LocalDate?> TaskCompletion(BoundPlan plan, ImmutableArray<ObligationState> states)
     {
         var builder = ImmutableDictionary.CreateBuilder<TaskSymbol, LocalDate?>();
         foreach (var task in plan.Tasks)
@@ -152,7 +170,7 @@ public static class ComplianceEvaluator
             var settled = true;
             foreach (var obligation in task.Obligations)
             {
-                var state = states[index[obligation]];
+                var state = states[obligation.Index];
                 if (!state.IsSettled)
                 {
                     settled = false;
@@ -165,29 +183,31 @@ public static class ComplianceEvaluator
         return builder.ToImmutable();
     }
 
-    private static void ReportObligation(DiagnosticSink sink, BoundPlan plan, ObligationState state, LocalDate asOf, ComplianceOptions options)
+    private static void ReportObligation(
+        DiagnosticSink sink, BoundPlan plan, ObligationState state, LocalDate asOf, ComplianceOptions options,
+        Dictionary<(RecurrencePeriod, LocalDate), LocalizableString> periodNames)
     {
         var obligation = state.Obligation;
         var task = obligation.Task;
         var unit = obligation.Unit.Name;
         if (state.IsOverdue)
         {
-            sink.Add(Diagnostic.Create(DiagnosticCatalog.Overdue, task.Location, task.Id, unit,
-                [new("daysOverdue", Num(state.DaysOverdue)), new("due", DateText.Iso(task.Due!.Value)), new("status", state.Status.ToString().ToLowerInvariant())],
-                task.Id, state.DaysOverdue, unit).WithFingerprintArguments([task.Id, unit]));
+            sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.Overdue, task.Location, task.Id, unit,
+                [new("daysOverdue", Num(state.DaysOverdue)), new("due", DateText.Iso(task.Due!.Value)), new("status", StatusText(state.Status))],
+                ImmutableArray.Create(task.Id, unit), task.Id, state.DaysOverdue, unit));
         }
         if (state.IsDoneLate)
         {
-            sink.Add(Diagnostic.Create(DiagnosticCatalog.DoneLate, task.Location, task.Id, unit,
+            sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.DoneLate, task.Location, task.Id, unit,
                 [new("daysLate", Num(state.DaysLate)), new("due", DateText.Iso(task.Due!.Value)), new("completed", DateText.Iso(state.CompletedOn!.Value))],
-                task.Id, unit, state.DaysLate));
+                null, task.Id, unit, state.DaysLate));
         }
         if (!state.IsSettled && task.Due is { } due && due >= asOf && Days(asOf, due) <= options.DueSoonDays)
         {
             var daysLeft = Days(asOf, due);
-            sink.Add(Diagnostic.Create(DiagnosticCatalog.DueSoon, task.Location, task.Id, unit,
+            sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.DueSoon, task.Location, task.Id, unit,
                 [new("daysLeft", Num(daysLeft)), new("due", DateText.Iso(due))],
-                task.Id, daysLeft, unit).WithFingerprintArguments([task.Id, unit]));
+                ImmutableArray.Create(task.Id, unit), task.Id, daysLeft, unit));
         }
         if (task.Recurrence is { } recurrence && state.Status != ObligationStatus.Waived)
         {
@@ -203,11 +223,39 @@ public static class ComplianceEvaluator
                 while (cursor + count < occurrences.Length && occurrences[cursor + count] <= period.End) count++;
                 if (count < recurrence.AtLeast)
                 {
-                    sink.Add(Diagnostic.Create(DiagnosticCatalog.RecurringShort, task.Location, task.Id, unit,
+                    sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.RecurringShort, task.Location, task.Id, unit,
                         [new("period", DateText.Iso(period.Start) + ".." + DateText.Iso(period.End)), new("occurrences", Num(count)), new("required", Num(recurrence.AtLeast))],
-                        task.Id, period.Name, count, unit, recurrence.AtLeast));
+                        null, task.Id, PeriodName(periodNames, period), count, unit, recurrence.AtLeast));
                 }
             }
+        }
+    }
+
+    private static LocalizableString PeriodName(Dictionary<(RecurrencePeriod, LocalDate), LocalizableString> names, PlanPeriod period)
+    {
+        // The same few periods recur for every obligation of every recurring task: name each once.
+        if (!names.TryGetValue((period.Kind, period.Start), out var name)) names[(period.Kind, period.Start)] = name = period.Name;
+        return name;
+    }
+
+    /// <summary>
+    /// "Did you mean" for unknown task ids (PR3007), remembered per id. Each new id costs one pass over the
+    /// plan's task ids, so only the first <see cref="MaxDistinct"/> distinct unknown ids of an evaluation get a
+    /// suggestion: a ledger that names thousands of unknown tasks is not helped by more, and this keeps
+    /// evaluation linear in the size of the plan and the ledger.
+    /// </summary>
+    private sealed class TaskSuggestions(BoundPlan plan)
+    {
+        public const int MaxDistinct = 20;
+        private readonly Dictionary<string, string?> _known = new(StringComparer.Ordinal);
+        private string[]? _ids;
+
+        public string? For(string id)
+        {
+            if (_known.TryGetValue(id, out var suggestion)) return suggestion;
+            if (_known.Count >= MaxDistinct) return null;
+            _ids ??= [.. plan.Tasks.Select(t => t.Id)];
+            return _known[id] = NameSuggester.Suggest(id, _ids);
         }
     }
 
@@ -217,8 +265,6 @@ public static class ComplianceEvaluator
         DiagnosticSink sink,
         ObligationState state,
         ImmutableArray<ObligationState> states,
-        Dictionary<ObligationSymbol, int> index,
-        Dictionary<(TaskSymbol, UnitSymbol), int> byTaskAndUnit,
         ImmutableDictionary<TaskSymbol, LocalDate?> completion)
     {
         if (state.CompletedOn is not { } done) return;
@@ -227,7 +273,7 @@ public static class ComplianceEvaluator
         foreach (var dependency in task.Dependencies)
         {
             bool satisfied;
-            if (byTaskAndUnit.TryGetValue((dependency, unit), out var same))
+            if (Find(dependency, unit) is var same and >= 0)
             {
                 // The same unit owes the dependency: its own order is what matters.
                 var other = states[same];
@@ -239,26 +285,26 @@ public static class ComplianceEvaluator
             }
             if (!satisfied)
             {
-                sink.Add(Diagnostic.Create(DiagnosticCatalog.DoneBeforeDependency, task.Location, task.Id, unit.Name,
+                sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.DoneBeforeDependency, task.Location, task.Id, unit.Name,
                     [new("dependency", dependency.Id), new("completed", DateText.Iso(done))],
-                    task.Id, dependency.Id, unit.Name));
+                    null, task.Id, dependency.Id, unit.Name));
             }
         }
     }
 
     private static void ReportRisk(
-        DiagnosticSink sink, TaskSymbol task, ImmutableArray<ObligationState> states, Dictionary<ObligationSymbol, int> index,
+        DiagnosticSink sink, TaskSymbol task, ImmutableArray<ObligationState> states,
         ImmutableDictionary<TaskSymbol, LocalDate?> completion, LocalDate asOf, ComplianceOptions options)
     {
         if (task.Due is not { } due || due < asOf || completion.ContainsKey(task)) return;
         foreach (var dependency in task.Dependencies)
         {
             if (completion.ContainsKey(dependency)) continue;
-            var overdue = dependency.Obligations.Any(o => states[index[o]].IsOverdue);
+            var overdue = dependency.Obligations.Any(o => states[o.Index].IsOverdue);
             if (overdue)
             {
-                sink.Add(Diagnostic.Create(DiagnosticCatalog.AtRisk, task.Location, task.Id, null,
-                    [new("dependency", dependency.Id), new("reason", "dependencyOverdue")], task.Id, dependency.Id));
+                sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.AtRisk, task.Location, task.Id, null,
+                    [new("dependency", dependency.Id), new("reason", "dependencyOverdue")], null, task.Id, dependency.Id));
             }
             else if (Days(asOf, due) <= options.AtRiskDays)
             {
@@ -282,6 +328,15 @@ public static class ComplianceEvaluator
             .ThenByDescending(u => u.OverdueShare)
             .ThenByDescending(u => u.DoneLate)
             .ThenBy(u => u.Unit.Name, StringComparer.Ordinal)];
+
+    private static string StatusText(ObligationStatus status) => status switch
+    {
+        ObligationStatus.Open => "open",
+        ObligationStatus.Started => "started",
+        ObligationStatus.InProgress => "inprogress",
+        ObligationStatus.Done => "done",
+        _ => "waived",
+    };
 
     private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -63,10 +63,12 @@ public sealed class ComplianceResult
         States = states;
         Units = units;
         TaskCompletion = taskCompletion;
-        _byObligation = states.ToImmutableDictionary(s => s.Obligation);
+        _byObligation = new Dictionary<ObligationSymbol, ObligationState>(states.Length, ReferenceEqualityComparer.Instance);
+        foreach (var state in states) _byObligation[state.Obligation] = state;
     }
 
-    private readonly ImmutableDictionary<ObligationSymbol, ObligationState> _byObligation;
+    // Never changed after construction; a hash map rather than an immutable tree, which costs far more to build.
+    private readonly Dictionary<ObligationSymbol, ObligationState> _byObligation;
 
     /// <summary>One state per obligation, in plan order.</summary>
     public ImmutableArray<ObligationState> States { get; }

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using NodaTime;
+using PlanRules.Analysis;
+using PlanRules.Analysis.Compliance;
+using PlanRules.Rules;
+using PlanRules.Text;
+
+namespace PlanRules.Benchmarks;
+
+/// <summary>
+/// <c>--check-ledger</c>: verifies the ledger inputs and times both sides with a stopwatch (no BenchmarkDotNet).
+/// <c>--memory</c>: peak memory and allocations of the whole check of a 100k-task plan with 1M ledger records.
+/// </summary>
+internal static class LedgerTools
+{
+    public static void Check()
+    {
+        Console.WriteLine("  obligations | records   | method              |  best ms | alloc MB | ns/record | ratio | findings");
+        foreach (var size in LedgerBenchmarks.Sizes())
+        foreach (var scenario in Enum.GetValues<LedgerScenario>())
+        {
+            var benchmarks = new LedgerBenchmarks { Obligations = size, Ledger = scenario };
+            var watch = Stopwatch.StartNew();
+            benchmarks.Setup();
+            Console.WriteLine($"  ({scenario}: set-up and verification of {size:N0}: {watch.Elapsed.TotalSeconds:0.0} s, {benchmarks.Input.Plan.Tasks.Length:N0} tasks, {benchmarks.Input.Plan.Obligations.Length:N0} obligations)");
+            var hand = Measure(() => benchmarks.HandLoop());
+            var library = Measure(() => benchmarks.Evaluate());
+            var records = benchmarks.Input.Records.Length;
+            var findings = LedgerBenchmarks.Summary(benchmarks.Evaluate().Item2);
+            foreach (var (name, m) in new[] { ("Hand-written loop", hand), ("ComplianceEvaluator", library) })
+            {
+                Console.WriteLine($"  {benchmarks.Input.Plan.Obligations.Length,11:N0} | {records,9:N0} | {name,-19} | {m.Best,8:0.0} | {m.AllocatedMB,8:0.0} | {m.Best * 1e6 / records,9:0} | ×{m.Best / hand.Best:0.00} | {m.Gcs} {(name == "ComplianceEvaluator" ? findings : "")}");
+            }
+        }
+    }
+
+    /// <summary>Evaluates the first size in a loop for <paramref name="seconds"/> seconds (for a profiler).</summary>
+    public static void Loop(int seconds)
+    {
+        var benchmarks = new LedgerBenchmarks
+        {
+            Obligations = LedgerBenchmarks.Sizes().First(),
+            Ledger = Enum.Parse<LedgerScenario>(Environment.GetEnvironmentVariable("PLANRULES_BENCH_LEDGER") ?? "Realistic"),
+        };
+        benchmarks.Setup();
+        var watch = Stopwatch.StartNew();
+        var runs = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            GC.KeepAlive(benchmarks.Evaluate());
+            runs++;
+        }
+        Console.WriteLine($"{runs} evaluations in {watch.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static (double Best, double AllocatedMB, string Gcs) Measure(Func<object> action)
+    {
+        // Warm up past tiered compilation, then take the best of at least seven runs (or two seconds).
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < 3 || warmUp.ElapsedMilliseconds < 1500; i++) GC.KeepAlive(action());
+        var best = double.MaxValue;
+        long allocated = 0;
+        var total = Stopwatch.StartNew();
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var runs = 0;
+        for (var i = 0; i < 7 || (i < 40 && total.ElapsedMilliseconds < 2000); i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            GC.KeepAlive(action());
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            runs++;
+        }
+        var gcs = $"GCs/run {(GC.CollectionCount(0) - gen0) / (double)runs:0.#}/{(GC.CollectionCount(1) - gen1) / (double)runs:0.#}/{(GC.CollectionCount(2) - gen2) / (double)runs:0.#}";
+        return (best, allocated / 1e6, gcs);
+    }
+
+    /// <summary>Writes the inputs, then checks them in a fresh process so that its peak memory is the check's own.</summary>
+    public static int Memory(int tasks, int records)
+    {
+        var directory = Directory.CreateTempSubdirectory("planrules-memory-").FullName;
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var generated = PlanGenerator.Generate(tasks);
+            File.WriteAllBytes(Path.Combine(directory, "plan.plan"), generated.PlanUtf8);
+            var plan = LedgerInputs.Bind(tasks);
+            using (var writer = new StreamWriter(Path.Combine(directory, "progress.ledger")))
+            {
+                LedgerInputs.WriteLedger(writer, LedgerInputs.GenerateRecords(plan, records, new LocalDate(2021, 11, 30), tasks));
+            }
+            Console.WriteLine($"wrote {directory}: plan.plan {new FileInfo(Path.Combine(directory, "plan.plan")).Length / 1e6:0.0} MB ({tasks:N0} tasks, {plan.Obligations.Length:N0} obligations), " +
+                $"progress.ledger {new FileInfo(Path.Combine(directory, "progress.ledger")).Length / 1e6:0.0} MB ({records:N0} records) in {watch.Elapsed.TotalSeconds:0.0} s");
+            plan = null;
+            generated = null;
+
+            var self = Environment.ProcessPath!;
+            var start = new ProcessStartInfo(self) { UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(LedgerTools).Assembly.Location);
+            start.ArgumentList.Add("--memory-run");
+            start.ArgumentList.Add(directory);
+            using var child = Process.Start(start)!;
+            child.WaitForExit();
+            return child.ExitCode;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// What <c>planrules check DIR --as-of 2021-11-30</c> does, through the library: read, parse and bind the plan,
+    /// read the ledger, evaluate, run the standard rules, order the findings. Prints the time, the bytes allocated
+    /// (in all, per task) and the peak resident set (VmHWM) of this process.
+    /// </summary>
+    public static int MemoryRun(string directory)
+    {
+        var watch = Stopwatch.StartNew();
+        var request = new CheckRequest
+        {
+            Plans = [SourceText.FromFile(Path.Combine(directory, "plan.plan"))],
+            Ledgers = [SourceText.FromFile(Path.Combine(directory, "progress.ledger"))],
+            RuleSets = [StandardRules.Compiled],
+            AsOf = new LocalDate(2021, 11, 30),
+            BaseDirectory = directory,
+        };
+        var result = new PlanChecker().Check(request);
+        var elapsed = watch.Elapsed;
+        var tasks = result.Plan.Tasks.Length;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var live = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"checked {tasks:N0} tasks, {result.Plan.Obligations.Length:N0} obligations, {result.RecordCount:N0} records in {elapsed.TotalSeconds:0.0} s: {result.Diagnostics.Length:N0} findings");
+        Console.WriteLine($"  peak resident set (VmHWM): {PeakResidentMB():N0} MB");
+        Console.WriteLine($"  allocated in all: {allocated / 1e6:N0} MB, {allocated / (double)tasks / 1e3:0.0} KB per task");
+        Console.WriteLine($"  live after a full GC, result held: {live / 1e6:N0} MB; GCs gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
+        GC.KeepAlive(result);
+        return 0;
+    }
+
+    private static double PeakResidentMB()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+            }
+        }
+        return Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+    }
+}
