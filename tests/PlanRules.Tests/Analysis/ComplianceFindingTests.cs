@@ -309,6 +309,26 @@ public class ComplianceFindingTests
     }
 
     [Fact]
+    public void Did_you_mean_is_offered_for_the_first_twenty_distinct_unknown_tasks_and_remembered_for_repeats()
+    {
+        // Each new unknown id costs a pass over the plan's task ids; a ledger naming thousands of unknown tasks
+        // is not helped by more suggestions, so only the first twenty distinct ids get one.
+        var plan = Header + string.Concat(Enumerable.Range(1, 30).Select(i => $"task {1000 + i} \"任务{i}\" {{ lead 市桥街 }}\n"));
+        var ledger = string.Join("\n", Enumerable.Range(1, 30).Select(i => $"2021-06-18 task x{1000 + i} done by 市桥街"))
+            + "\n2021-06-19 task x1001 done by 市桥街";
+        var findings = Check(plan, ledger, asOf: "2021-12-31").Findings("PR3007").OrderBy(d => d.Location.Line).ToList();
+
+        Assert.Equal(31, findings.Count);
+        for (var i = 0; i < 30; i++)
+        {
+            var message = findings[i].GetMessage(En);
+            if (i < 20) Assert.EndsWith($"did you mean '{1001 + i}'?", message);
+            else Assert.Equal($"The ledger names unknown task 'x{1001 + i}'", message);
+        }
+        Assert.EndsWith("did you mean '1001'?", findings[30].GetMessage(En));
+    }
+
+    [Fact]
     public void Ledger_by_a_unit_that_owes_nothing_on_the_task_is_reported_at_the_name_and_skipped()
     {
         var plan = Header + """
