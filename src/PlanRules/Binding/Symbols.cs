@@ -23,7 +23,16 @@ public sealed class PlanSymbol
     /// <summary>The issuing unit.</summary>
     public UnitSymbol? Issuer { get; internal set; }
     /// <summary>The plan's time zone (Asia/Shanghai unless the header says otherwise); "today" is a date in it.</summary>
-    public DateTimeZone TimeZone { get; internal set; } = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+    /// <remarks>
+    /// The default is looked up on first use: loading the time-zone database costs a short run 15-25 ms, and a check
+    /// given its as-of date never needs it.
+    /// </remarks>
+    public DateTimeZone TimeZone
+    {
+        get => _timeZone ??= DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+        internal set => _timeZone = value;
+    }
+    private DateTimeZone? _timeZone;
     /// <summary>Where the header is declared, or <see cref="Location.None"/>.</summary>
     public Location Location { get; internal set; } = Location.None;
 }
