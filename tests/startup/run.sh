@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up time of `planrules check examples/panyu-2021` against a hello-world .NET console, side by side.
 #
-#   tests/startup/run.sh [--runs N] [--warmup N] [--skip-build] [--only LIST] [--no-wait]
+#   tests/startup/run.sh [--runs N] [--warmup N] [--skip-build] [--only LIST] [--no-wait] [--baseline REV]
 #
 # Publishes the CLI (src/PlanRules.Cli) in several modes and tests/startup/HelloWorld in the same modes, checks
 # that every CLI variant prints exactly what the framework-dependent default prints (a variant that differs is
@@ -13,7 +13,9 @@
 #   build/summary.md        ratios to hello world (best vs framework-dependent hello world, and same-mode pairs)
 #
 # Options: --runs N (default 20), --warmup N (default 3), --skip-build (time what is already published),
-# --only "fd r2r hello-fd" (a subset of the variant names below), --no-wait (don't wait for a quiet machine).
+# --only "fd r2r hello-fd" (a subset of the variant names below), --no-wait (don't wait for a quiet machine),
+# --baseline REV (also time the framework-dependent CLI of git revision REV, as "fd-REV", for a before/after; its
+# output is compared and reported, but not disqualified, since other work may have changed the output since REV).
 # Not part of CI: publishing every variant takes several minutes (Native AOT and the composite image most).
 set -euo pipefail
 
@@ -25,6 +27,7 @@ warmup=3
 skip_build=0
 wait_quiet=1
 only=""
+baseline=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -32,7 +35,8 @@ while [[ $# -gt 0 ]]; do
     --skip-build) skip_build=1; shift ;;
     --only) only="$2"; shift 2 ;;
     --no-wait) wait_quiet=0; shift ;;
-    *) echo "usage: $0 [--runs N] [--warmup N] [--skip-build] [--only LIST] [--no-wait]" >&2; exit 2 ;;
+    --baseline) baseline="$(git -C "$here" rev-parse --short "$2")"; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--warmup N] [--skip-build] [--only LIST] [--no-wait] [--baseline REV]" >&2; exit 2 ;;
   esac
 done
 
@@ -58,6 +62,11 @@ variants=(
   "hello-aot|hello|Native AOT|-r $rid -p:PublishAot=true"
 )
 
+if [[ -n "$baseline" ]]; then
+  # The baseline's sources are extracted under build/ and published from there, framework-dependent like fd.
+  variants=("${variants[0]}" "fd-$baseline|cli|framework-dependent, at $baseline (before)|" "${variants[@]:1}")
+  only="${only:+$only fd-$baseline}"
+fi
 selected() { [[ -z "$only" || " $only " == *" $1 "* ]]; }
 field() { local IFS='|'; read -r -a parts <<< "$1"; echo "${parts[$2]:-}"; }
 executable() { if [[ "$(field "$1" 1)" == cli ]]; then echo "$build/$(field "$1" 0)/PlanRules.Cli"; else echo "$build/$(field "$1" 0)/HelloWorld"; fi; }
@@ -84,6 +93,11 @@ if [[ $skip_build -eq 0 ]]; then
     name="$(field "$v" 0)"
     selected "$name" || continue
     project="$cli_project"; [[ "$(field "$v" 1)" == hello ]] && project="$hello_project"
+    if [[ -n "$baseline" && "$name" == "fd-$baseline" ]]; then
+      rm -rf "${build:?}/src-$baseline" && mkdir -p "$build/src-$baseline"
+      git -C "$repo" archive "$baseline" | tar -x -C "$build/src-$baseline"
+      project="$build/src-$baseline/src/PlanRules.Cli/PlanRules.Cli.csproj"
+    fi
     read -r -a extra <<< "$(field "$v" 3)"
     echo "== publishing $name: $(field "$v" 2)"
     rm -rf "${build:?}/$name"
@@ -116,7 +130,10 @@ for v in "${variants[@]}"; do
     if [[ -z "$reference" ]]; then
       echo "== no framework-dependent (fd) output to compare against; run fd too" >&2; exit 2
     fi
-    if ! cmp -s "$reference" "$build/outputs/$name.txt"; then
+    if [[ "$name" == "fd-$baseline" ]]; then
+      cmp -s "$reference" "$build/outputs/$name.txt" && echo "== $name: same output as fd" \
+        || echo "== $name: output differs from fd ($(diff "$reference" "$build/outputs/$name.txt" | grep -c '^[<>]') lines), timed anyway"
+    elif ! cmp -s "$reference" "$build/outputs/$name.txt"; then
       failed[$name]="DISQUALIFIED: output differs from fd ($(diff "$reference" "$build/outputs/$name.txt" | grep -c '^[<>]') lines; tests/startup/build/outputs/$name.txt)"
       echo "== $name: ${failed[$name]}"
       continue
