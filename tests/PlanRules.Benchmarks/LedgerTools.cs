@@ -137,7 +137,30 @@ internal static class LedgerTools
         Console.WriteLine($"  allocated in all: {allocated / 1e6:N0} MB, {allocated / (double)tasks / 1e3:0.0} KB per task");
         Console.WriteLine($"  live after a full GC, result held: {live / 1e6:N0} MB; GCs gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         GC.KeepAlive(result);
+
+        // The same steps one by one, to show where time and allocations go.
+        Console.WriteLine("  by step (a second run, in this process):");
+        var asOf = request.AsOf!.Value;
+        Syntax.PlanFileSyntax? parsed = null;
+        Binding.BoundPlan? plan = null;
+        Ledger.LedgerFile? ledger = null;
+        (ComplianceResult Result, System.Collections.Immutable.ImmutableArray<Diagnostics.Diagnostic> Diagnostics) compliance = default;
+        Rules.Runtime.RuleModel? model = null;
+        Step("parse plan", () => parsed = Syntax.PlanParser.Parse(request.Plans[0]));
+        Step("bind", () => plan = Binding.PlanBinder.Bind([parsed!]));
+        Step("parse ledger", () => ledger = Ledger.LedgerParser.Parse(request.Ledgers[0]));
+        Step("evaluate", () => compliance = ComplianceEvaluator.Evaluate(plan!, ledger!.Records, asOf));
+        Step("rule model", () => model = Rules.Runtime.RuleModel.Build(plan!, compliance.Result!, asOf));
+        Step("standard rules", () => GC.KeepAlive(RuleRunner.Run(StandardRules.Compiled, model!)));
         return 0;
+    }
+
+    private static void Step(string name, Action action)
+    {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        action();
+        Console.WriteLine($"    {name,-15} {watch.Elapsed.TotalSeconds,6:0.00} s {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6,9:N0} MB allocated");
     }
 
     private static double PeakResidentMB()

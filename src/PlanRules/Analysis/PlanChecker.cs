@@ -72,7 +72,7 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
 
         var records = new List<LedgerRecord>();
         var ledgerFiles = request.Ledgers.Select(l => LedgerParser.Parse(l, request.ParseOptions))
-            .Concat(request.LedgerCsvs.Select(LedgerCsvReader.Read));
+            .Concat(request.LedgerCsvs.Select(l => LedgerCsvReader.Read(l, request.ParseOptions)));
         foreach (var ledger in ledgerFiles)
         {
             diagnostics.AddRange(ledger.Diagnostics);

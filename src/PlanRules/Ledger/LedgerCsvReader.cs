@@ -17,11 +17,21 @@ public static class LedgerCsvReader
 {
     private static readonly string[] Columns = ["date", "task", "status", "by", "evidence", "note"];
 
-    /// <summary>Reads a CSV ledger. Never throws for any input.</summary>
-    public static LedgerFile Read(SourceText source)
+    /// <summary>Reads a CSV ledger with the default limits. Never throws for any input.</summary>
+    public static LedgerFile Read(SourceText source) => Read(source, null);
+
+    /// <summary>Reads a CSV ledger. Never throws for any input; beyond <see cref="ParseOptions.MaxLedgerLength"/> it is PR0003.</summary>
+    public static LedgerFile Read(SourceText source, ParseOptions? options)
     {
         var diagnostics = new List<Diagnostic>();
         var records = ImmutableArray.CreateBuilder<LedgerRecord>();
+        var limit = (options ?? ParseOptions.Default).MaxLedgerLength;
+        if (source.Length > limit)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.LimitExceeded, Location.Create(source, new TextSpan(0, 0)),
+                LocalizableString.FromResource("PR0003_Size", source.Length, limit), [source.Length.ToString(CultureInfo.InvariantCulture), limit.ToString(CultureInfo.InvariantCulture)]));
+            return new LedgerFile(source, [], [.. diagnostics]);
+        }
         void Report(DiagnosticDescriptor descriptor, int start, int length, string key, params object?[] args) =>
             diagnostics.Add(Diagnostic.Create(descriptor, Location.Create(source, new TextSpan(start, length)),
                 LocalizableString.FromResource(key, args), args.Select(a => LocalizableString.RenderArgument(a, null))));

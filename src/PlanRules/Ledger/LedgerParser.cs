@@ -52,27 +52,76 @@ public static class LedgerParser
         }
     };
 
-    private static readonly Parser<Clause> ClauseParser =
-        (from k in Keyword("by") from name in Name select (Clause)new ByClause(name, TextSpan.FromBounds(k.Start, name.Span.End)))
-        .Or(from k in Keyword("evidence") from s in StringLiteral select (Clause)new TextClause("evidence", s, TextSpan.FromBounds(k.Start, s.Span.End)))
-        .Or(from k in Keyword("note") from s in StringLiteral select (Clause)new TextClause("note", s, TextSpan.FromBounds(k.Start, s.Span.End)));
+    private static readonly Parser<TextSpan> TaskKeyword = Keyword("task");
+    private static readonly Parser<TextSpan> ByKeyword = Keyword("by");
+    private static readonly Parser<TextSpan> EvidenceKeyword = Keyword("evidence");
+    private static readonly Parser<TextSpan> NoteKeyword = Keyword("note");
+    private static readonly (Parser<TextSpan> Keyword, string Text)[] TextClauses = [(EvidenceKeyword, "evidence"), (NoteKeyword, "note")];
 
-    private static readonly Parser<(DateSyntax Date, IdSyntax Task, StatusSyntax Status, IEnumerable<Clause> Clauses)> Record =
-        from date in Date
-        from keyword in Keyword("task")
-        from task in Id
-        from status in Status
-        from clauses in ClauseParser.XMany()
-        select (date, task, status, clauses);
+    /// <summary>
+    /// <c>('by' NAME | 'evidence' STRING | 'note' STRING)</c>: null when the input does not start with one of the
+    /// three keywords (no input consumed), else the clause or the failure of what follows the keyword.
+    /// </summary>
+    private static IResult<Clause>? ClauseAt(IInput input)
+    {
+        var by = ByKeyword(input);
+        if (by.WasSuccessful)
+        {
+            var name = Name(by.Remainder);
+            return name.WasSuccessful
+                ? Result.Success<Clause>(new ByClause(name.Value, TextSpan.FromBounds(by.Value.Start, name.Value.Span.End)), name.Remainder)
+                : Result.Failure<Clause>(name.Remainder, name.Message, name.Expectations);
+        }
+        foreach (var (keyword, text) in TextClauses)
+        {
+            var k = keyword(input);
+            if (!k.WasSuccessful) continue;
+            var literal = StringLiteral(k.Remainder);
+            return literal.WasSuccessful
+                ? Result.Success<Clause>(new TextClause(text, literal.Value, TextSpan.FromBounds(k.Value.Start, literal.Value.Span.End)), literal.Remainder)
+                : Result.Failure<Clause>(literal.Remainder, literal.Message, literal.Expectations);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <c>DATE 'task' ID STATUS CLAUSE*</c>, written as one parser over the token parsers rather than a LINQ
+    /// query: a ledger has a million lines, and the query's combinators allocated some 6 KB a line (a delegate,
+    /// closure and result per step, failure unions for every clause tried). Same results and the same failures
+    /// (the failing token's position and expectations) as the query.
+    /// </summary>
+    private static readonly Parser<(DateSyntax Date, IdSyntax Task, StatusSyntax Status, List<Clause> Clauses)> Record = input =>
+    {
+        var date = Date(input);
+        if (!date.WasSuccessful) return Fail(date);
+        var keyword = TaskKeyword(date.Remainder);
+        if (!keyword.WasSuccessful) return Fail(keyword);
+        var task = Id(keyword.Remainder);
+        if (!task.WasSuccessful) return Fail(task);
+        var status = Status(task.Remainder);
+        if (!status.WasSuccessful) return Fail(status);
+        var clauses = new List<Clause>(2);
+        var rest = status.Remainder;
+        while (ClauseAt(rest) is { } clause)
+        {
+            if (!clause.WasSuccessful) return Fail(clause);
+            clauses.Add(clause.Value);
+            rest = clause.Remainder;
+        }
+        return Result.Success((date.Value, task.Value, status.Value, clauses), rest);
+    };
+
+    private static IResult<(DateSyntax, IdSyntax, StatusSyntax, List<Clause>)> Fail<T>(IResult<T> failure) =>
+        Result.Failure<(DateSyntax, IdSyntax, StatusSyntax, List<Clause>)>(failure.Remainder, failure.Message, failure.Expectations);
 
     /// <summary>Parses a ledger text. Never throws for any input.</summary>
     public static LedgerFile Parse(SourceText source, ParseOptions? options = null)
     {
         var context = new ParseContext(source, options ?? ParseOptions.Default);
         var records = ImmutableArray.CreateBuilder<LedgerRecord>();
-        if (source.Length > context.Options.MaxInputLength)
+        if (source.Length > context.Options.MaxLedgerLength)
         {
-            context.Report(DiagnosticCatalog.LimitExceeded, new TextSpan(0, 0), "PR0003_Size", source.Length, context.Options.MaxInputLength);
+            context.Report(DiagnosticCatalog.LimitExceeded, new TextSpan(0, 0), "PR0003_Size", source.Length, context.Options.MaxLedgerLength);
             return new LedgerFile(source, [], context.Diagnostics);
         }
         var text = source.Text;
@@ -114,24 +163,36 @@ public static class LedgerParser
                 continue;
             }
             var span = TextSpan.FromBounds(date.Span.Start, result.Remainder.Position);
+            string? by = null, evidence = null, note = null;
+            var byLocation = (TextSpan?)null;
+            foreach (var clause in clauses)
+            {
+                switch (clause)
+                {
+                    case ByClause b:
+                        by = b.Name.Value;
+                        byLocation = b.Name.Span;
+                        break;
+                    case TextClause { Keyword: "evidence" } e:
+                        evidence = e.Text.Value;
+                        break;
+                    case TextClause n:
+                        note = n.Text.Value;
+                        break;
+                }
+            }
+            var location = Location.Create(source, span);
             var record = new LedgerRecord(day, task.Value, status.Status)
             {
                 Percent = status.Percent,
                 Reason = status.Reason,
-                Location = Location.Create(source, span),
+                By = by,
+                Evidence = evidence,
+                Note = note,
+                Location = location,
                 TaskLocation = Location.Create(source, task.Span),
-                ByLocation = Location.Create(source, span),
+                ByLocation = byLocation is { } b2 ? Location.Create(source, b2) : location,
             };
-            foreach (var clause in clauses)
-            {
-                record = clause switch
-                {
-                    ByClause by => record with { By = by.Name.Value, ByLocation = Location.Create(source, by.Name.Span) },
-                    TextClause { Keyword: "evidence" } e => record with { Evidence = e.Text.Value },
-                    TextClause n => record with { Note = n.Text.Value },
-                    _ => record,
-                };
-            }
             records.Add(record);
             pos = end;
         }

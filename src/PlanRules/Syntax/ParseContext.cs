@@ -18,6 +18,13 @@ public sealed record ParseOptions
 
     /// <summary>Largest input accepted, in UTF-16 code units (PR0003 beyond).</summary>
     public int MaxInputLength { get; init; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest ledger accepted (<c>.ledger</c> and <c>.ledger.csv</c>), in UTF-16 code units (PR0003 beyond).
+    /// Ledgers grow by a line a day per unit and are read a line at a time, so they may be larger than plans:
+    /// 128 Mi characters is some four million records.
+    /// </summary>
+    public int MaxLedgerLength { get; init; } = 128 * 1024 * 1024;
 }
 
 /// <summary>

@@ -81,6 +81,29 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void LedgersHaveTheirOwnSizeLimit_InBothForms()
+    {
+        // A ledger may be larger than a plan (MaxInputLength) and still be read, up to MaxLedgerLength.
+        var options = new ParseOptions { MaxInputLength = 100, MaxLedgerLength = 1_000 };
+        var line = "2021-06-01 task 1 done by A\n";
+        var csvLine = "2021-06-01,1,done,A,,\n";
+        var text = string.Concat(Enumerable.Repeat(line, 10));
+        var csv = "date,task,status,by,evidence,note\n" + string.Concat(Enumerable.Repeat(csvLine, 10));
+        Assert.Equal(10, LedgerParser.Parse(new SourceText(text, "a.ledger"), options).Records.Length);
+        Assert.Equal(10, LedgerCsvReader.Read(new SourceText(csv, "a.ledger.csv"), options).Records.Length);
+
+        var huge = string.Concat(Enumerable.Repeat(line, 100));
+        var hugeCsv = "date,task,status,by,evidence,note\n" + string.Concat(Enumerable.Repeat(csvLine, 100));
+        foreach (var file in new[] { LedgerParser.Parse(new SourceText(huge, "b.ledger"), options), LedgerCsvReader.Read(new SourceText(hugeCsv, "b.ledger.csv"), options) })
+        {
+            var limit = Assert.Single(file.Diagnostics);
+            Assert.Equal("PR0003", limit.Id);
+            Assert.Contains("1000", limit.GetMessage(CultureInfo.GetCultureInfo("en")), StringComparison.Ordinal);
+            Assert.Empty(file.Records);
+        }
+    }
+
+    [Fact]
     public void LedgerWithTenThousandBadLines_CountsEveryGoodLine()
     {
         var plan = Header + "task 1 \"t\" { lead A due 2021-06-30 }\n";
