@@ -54,7 +54,7 @@ variants=(
   "r2r|cli|ReadyToRun, framework-dependent|-r $rid --self-contained false -p:PublishReadyToRun=true"
   "r2r-nopgo|cli|ReadyToRun, framework-dependent, TieredPGO off|-r $rid --self-contained false -p:PublishReadyToRun=true -p:TieredPGO=false"
   "r2r-composite|cli|ReadyToRun composite, self-contained (framework in the image)|-r $rid --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true"
-  "trimmed|cli|self-contained + trimmed|-r $rid --self-contained true -p:PublishTrimmed=true -p:TreatWarningsAsErrors=false"
+  "trimmed|cli|self-contained + trimmed (no ReadyToRun)|-r $rid --self-contained true -p:PublishTrimmed=true -p:PublishReadyToRun=false -p:TreatWarningsAsErrors=false"
   "trimmed-r2r|cli|self-contained + trimmed + ReadyToRun|-r $rid --self-contained true -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:TreatWarningsAsErrors=false"
   "aot|cli|Native AOT|-r $rid -p:PublishAot=true -p:TreatWarningsAsErrors=false"
   "hello-fd|hello|framework-dependent (dotnet publish -c Release), apphost|"
