@@ -65,7 +65,7 @@ public sealed class HandWrittenRules
             // BR03: no start, due within 30 days after the plan was issued.
             if (t.Start is null && t.Due is { } due && due >= TenRules.Issued)
             {
-                var days = Period.Between(TenRules.Issued, due, PeriodUnits.Days).Days;
+                var days = Period.DaysBetween(TenRules.Issued, due);
                 if (days < 30) sink.Br03(t, due, days);
             }
 

@@ -115,16 +115,16 @@ public class RulesBenchmarks
     [BenchmarkCategory(Compile)]
     public ISessionFactory CompileNRules() => NRulesRules.Compile();
 
-    /// <summary>Rule by rule over every task, as the runner loops, without creating findings.</summary>
+    /// <summary>Task by task through every rule, as the runner loops, without creating findings (all ten rules are task rules).</summary>
     public static List<Hit> ConditionHits(RuleSet rules, RuleModel model)
     {
         var hits = new List<Hit>();
-        foreach (var rule in rules.Rules)
+        var all = rules.Rules;
+        foreach (var task in model.Tasks)
         {
-            var id = rule.Descriptor.Id;
-            foreach (var task in model.Tasks)
+            foreach (var rule in all)
             {
-                if (rule.Fires(task, model)) hits.Add(new(id, task.Id));
+                if (rule.Fires(task, model)) hits.Add(new(rule.Descriptor.Id, task.Id));
             }
         }
         return hits;

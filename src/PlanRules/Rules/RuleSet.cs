@@ -54,8 +54,7 @@ public sealed class RuleSet
                 if (bound is null) continue;
                 try
                 {
-                    var terms = bound.Terms.Select(t => source.ToString(t.Span)).ToList();
-                    rules.Add(new CompiledRule(bound, source.Path, terms));
+                    rules.Add(new CompiledRule(bound, source.Path, expression => source.ToString(expression.Span)));
                 }
                 catch (Exception e) when (e is InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
                 {

@@ -44,6 +44,60 @@ internal sealed class RuleCompiler
         return Expression.Lambda<Func<object, RuleModel, T>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
     }
 
+    /// <summary>
+    /// Compiles a message hole or explanation term. A value that reads the same in every culture (a bool, int,
+    /// decimal, date or status that is not none) is returned as its text, formatted in the delegate without a box;
+    /// none, text, lists and the other values are returned as they are.
+    /// </summary>
+    public static Func<object, RuleModel, object?> CompileValue(RuleVariable variable, BoundExpression body)
+    {
+        var compiler = new RuleCompiler();
+        var element = Expression.Parameter(typeof(object), "element");
+        var typed = Expression.Variable(variable.Type.ClrType, variable.Name);
+        compiler._variables[variable] = typed;
+        var value = compiler.Emit(body);
+        var type = Nullable.GetUnderlyingType(value.Type) ?? value.Type;
+        var text = typeof(RuleValueFormatter).GetMethod(nameof(RuleValueFormatter.Text), BindingFlags.NonPublic | BindingFlags.Static, [type]);
+        Expression result;
+        if (text is null || body.Type.Kind == TypeKind.None)
+        {
+            result = Expression.Convert(value, typeof(object));
+        }
+        else if (value.Type == type)
+        {
+            result = Expression.Call(text, value);
+        }
+        else
+        {
+            var slot = Expression.Variable(value.Type, "value");
+            result = Expression.Block(typeof(object), [slot],
+                Expression.Assign(slot, value),
+                Expression.Condition(
+                    Expression.Property(slot, nameof(Nullable<int>.HasValue)),
+                    Expression.Convert(Expression.Call(text, Expression.Property(slot, nameof(Nullable<int>.Value))), typeof(object)),
+                    Expression.Constant(null, typeof(object))));
+        }
+        var block = Expression.Block(typeof(object), [typed], Expression.Assign(typed, Expression.Convert(element, typed.Type)), result);
+        return Expression.Lambda<Func<object, RuleModel, object?>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
+    }
+
+    /// <summary>
+    /// Compiles a rule's <c>where</c> filter and its condition into one delegate that is true when the rule reports
+    /// the element: the filter holds and the condition is true (<c>when</c>) or false (<c>require</c>).
+    /// </summary>
+    public static Func<object, RuleModel, bool> CompileFilter(RuleVariable variable, BoundExpression? where, BoundExpression condition, bool isRequire)
+    {
+        var compiler = new RuleCompiler();
+        var element = Expression.Parameter(typeof(object), "element");
+        var typed = Expression.Variable(variable.Type.ClrType, variable.Name);
+        compiler._variables[variable] = typed;
+        Expression fires = Coerce(compiler.Emit(condition), condition.Type, typeof(bool));
+        if (isRequire) fires = Expression.Not(fires);
+        if (where is not null) fires = Expression.AndAlso(Coerce(compiler.Emit(where), where.Type, typeof(bool)), fires);
+        var block = Expression.Block(typeof(bool), [typed], Expression.Assign(typed, Expression.Convert(element, typed.Type)), fires);
+        return Expression.Lambda<Func<object, RuleModel, bool>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
+    }
+
     private static Expression Coerce(Expression expression, RuleType from, Type to)
     {
         if (expression.Type == to) return expression;
@@ -92,7 +146,7 @@ internal sealed class RuleCompiler
                 return Expression.Call(typeof(RuleCompiler).GetMethod(nameof(InAsDecimal), BindingFlags.NonPublic | BindingFlags.Static)!, number, list);
             }
             var item = Coerce(Emit(comparison.Left), comparison.Left.Type, elementType);
-            return Expression.Call(typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.In))!.MakeGenericMethod(elementType), item, list);
+            return EmitIn(item, list, elementType);
         }
         if (type.Kind == TypeKind.None)
         {
@@ -115,6 +169,69 @@ internal sealed class RuleCompiler
             BinaryOperator.Greater => Expression.GreaterThan(left, right),
             _ => Expression.GreaterThanOrEqual(left, right),
         };
+    }
+
+    /// <summary>
+    /// <c>item in list</c> as a loop inside the rule's method, with the meaning of <see cref="BuiltinFunctions.In{T}"/>
+    /// (item first, then list; false for none; <see cref="EqualityComparer{T}.Default"/>). Views are sealed and do
+    /// not override equality, so they compare by reference, and text compares ordinally: both without a call per item.
+    /// </summary>
+    private static Expression EmitIn(Expression item, Expression source, Type elementType)
+    {
+        var value = Expression.Variable(elementType, "item");
+        var current = Expression.Variable(elementType, "current");
+        var result = Expression.Variable(typeof(bool), "found");
+        Expression equal;
+        if (elementType == typeof(string))
+        {
+            equal = Expression.Call(typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string)])!, current, value);
+        }
+        else if (elementType.IsClass && elementType.IsSealed && elementType.GetMethod(nameof(Equals), [typeof(object)])?.DeclaringType == typeof(object))
+        {
+            equal = Expression.ReferenceEqual(current, value);
+        }
+        else
+        {
+            var comparer = typeof(EqualityComparer<>).MakeGenericType(elementType);
+            equal = Expression.Call(
+                Expression.Constant(comparer.GetProperty(nameof(EqualityComparer<object>.Default))!.GetValue(null), comparer),
+                comparer.GetMethod(nameof(EqualityComparer<object>.Equals), [elementType, elementType])!,
+                current, value);
+        }
+        return Expression.Block(typeof(bool), [value, current, result],
+            Expression.Assign(value, item),
+            EachItem(source, current, result, Expression.Constant(false),
+                done => Expression.IfThen(equal, Expression.Block(Expression.Assign(result, Expression.Constant(true)), Expression.Break(done)))),
+            result);
+    }
+
+    /// <summary>
+    /// The loop of <c>in</c> and the quantifiers: <c>result = initial</c>, then, unless the list is none,
+    /// <paramref name="step"/> for each item in order (the item in <paramref name="item"/>); a step may break to the
+    /// label it is given to stop early. The caller declares <paramref name="item"/> and <paramref name="result"/>.
+    /// </summary>
+    private static Expression EachItem(Expression source, ParameterExpression item, ParameterExpression result, Expression initial, Func<LabelTarget, Expression> step)
+    {
+        var listType = typeof(IReadOnlyList<>).MakeGenericType(item.Type);
+        var list = Expression.Variable(listType, "list");
+        var count = Expression.Variable(typeof(int), "count");
+        var index = Expression.Variable(typeof(int), "index");
+        var done = Expression.Label("done");
+        return Expression.Block([list, count, index],
+            Expression.Assign(list, source.Type == listType ? source : Expression.Convert(source, listType)),
+            Expression.Assign(result, initial),
+            Expression.IfThen(
+                Expression.NotEqual(list, Expression.Constant(null, listType)),
+                Expression.Block(
+                    Expression.Assign(count, Expression.Property(list, typeof(IReadOnlyCollection<>).MakeGenericType(item.Type).GetProperty(nameof(IReadOnlyCollection<object>.Count))!)),
+                    Expression.Assign(index, Expression.Constant(0)),
+                    Expression.Loop(
+                        Expression.Block(
+                            Expression.IfThen(Expression.GreaterThanOrEqual(index, count), Expression.Break(done)),
+                            Expression.Assign(item, Expression.Property(list, listType.GetProperty("Item")!, index)),
+                            step(done),
+                            Expression.PreIncrementAssign(index)),
+                        done))));
     }
 
     /// <summary><c>decimal in list of int</c>: membership by value (int and decimal unify to decimal).</summary>
@@ -210,20 +327,30 @@ internal sealed class RuleCompiler
         return Expression.Call(target, Coerce(left, leftType, parameters[0].ParameterType), Coerce(right, rightType, parameters[1].ParameterType));
     }
 
+    /// <summary>
+    /// <c>any</c>, <c>all</c> and <c>count … :</c> as a loop inside the rule's own method, with the same meaning as
+    /// <see cref="BuiltinFunctions.Any{T}"/>, <see cref="BuiltinFunctions.All{T}"/> and
+    /// <see cref="BuiltinFunctions.CountWhere{T}"/> (none: false, true, 0; items in order; <c>any</c> and
+    /// <c>all</c> stop at the first decisive item). A nested lambda would close over the rule's variables: every
+    /// evaluation would allocate a closure and a delegate, and every use of the element would go through a box.
+    /// </summary>
     private Expression EmitQuantifier(BoundQuantifier quantifier)
     {
         var source = Emit(quantifier.Source);
-        var elementType = source.Type.GetGenericArguments()[0];
-        var parameter = Expression.Parameter(elementType, quantifier.Variable.Name);
-        _variables[quantifier.Variable] = parameter;
-        var body = Expression.Lambda(typeof(Func<,>).MakeGenericType(elementType, typeof(bool)), Emit(quantifier.Body), parameter);
-        var name = quantifier.Kind switch
+        var item = Expression.Variable(source.Type.GetGenericArguments()[0], quantifier.Variable.Name);
+        _variables[quantifier.Variable] = item;
+        var body = Emit(quantifier.Body);
+        var result = Expression.Variable(quantifier.Kind is QuantifierKind.Any or QuantifierKind.All ? typeof(bool) : typeof(long), "result");
+        var loop = quantifier.Kind switch
         {
-            QuantifierKind.Any => nameof(BuiltinFunctions.Any),
-            QuantifierKind.All => nameof(BuiltinFunctions.All),
-            _ => nameof(BuiltinFunctions.CountWhere),
+            QuantifierKind.Any => EachItem(source, item, result, Expression.Constant(false),
+                done => Expression.IfThen(body, Expression.Block(Expression.Assign(result, Expression.Constant(true)), Expression.Break(done)))),
+            QuantifierKind.All => EachItem(source, item, result, Expression.Constant(true),
+                done => Expression.IfThen(Expression.Not(body), Expression.Block(Expression.Assign(result, Expression.Constant(false)), Expression.Break(done)))),
+            _ => EachItem(source, item, result, Expression.Constant(0L), _ => Expression.IfThen(body, Expression.PreIncrementAssign(result))),
         };
-        return Expression.Call(typeof(BuiltinFunctions).GetMethod(name)!.MakeGenericMethod(elementType), source, body);
+        Expression value = result.Type == typeof(long) ? Expression.Convert(result, typeof(long?)) : result;
+        return Expression.Block(value.Type, [item, result], loop, value);
     }
 
     private Expression EmitList(BoundList list)

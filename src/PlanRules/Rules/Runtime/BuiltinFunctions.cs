@@ -41,14 +41,10 @@ public static class BuiltinFunctions
     public static bool Matches(string? text, string? pattern)
     {
         if (text is null || pattern is null) return false;
+        Regex regex;
         try
         {
-            var regex = Patterns.GetOrAdd(pattern, Create);
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException e)
-        {
-            throw new RuleRuntimeException($"matches() timed out after {MatchTimeout.TotalMilliseconds} ms", e);
+            regex = Patterns.GetOrAdd(pattern, Create);
         }
         catch (ArgumentException e)
         {
@@ -58,7 +54,25 @@ public static class BuiltinFunctions
         {
             throw new RuleRuntimeException("unsupported pattern: " + e.Message, e);
         }
+        return Matches(text, regex);
     }
+
+    /// <summary><c>matches(text, "literal")</c>: the pattern built once, when the rule was compiled.</summary>
+    internal static bool Matches(string? text, Regex regex)
+    {
+        if (text is null) return false;
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw new RuleRuntimeException($"matches() timed out after {MatchTimeout.TotalMilliseconds} ms", e);
+        }
+    }
+
+    /// <summary>The cached regular expression for a pattern, or null when it does not build (then each call reports why).</summary>
+    internal static Regex? TryPattern(string pattern) => CheckPattern(pattern) is null ? Patterns.GetOrAdd(pattern, Create) : null;
 
     /// <summary>Checks a pattern at compile time; null when it is usable, else the reason.</summary>
     public static string? CheckPattern(string pattern)
@@ -113,7 +127,7 @@ public static class BuiltinFunctions
 
     /// <summary><c>date - date</c> in days.</summary>
     public static long? DaysBetween(LocalDate? later, LocalDate? earlier) =>
-        later is { } a && earlier is { } b ? Period.Between(b, a, PeriodUnits.Days).Days : null;
+        later is { } a && earlier is { } b ? Period.DaysBetween(b, a) : null;
 
     /// <summary><c>date + period</c></summary>
     public static LocalDate? PlusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? d.Plus(period) : null;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using PlanRules.Rules.Binding;
 
 namespace PlanRules.Rules.Runtime;
@@ -55,6 +56,32 @@ public sealed class RuleFunction
     internal static Expression Convert(Expression expression, Type type) =>
         expression.Type == type ? expression : Expression.Convert(expression, type);
 
+    /// <summary><c>count(list)</c> inline: <c>list == null ? 0 : list.Count</c>, without a call through shared generic code.</summary>
+    private static Expression EmitCount(IReadOnlyList<Expression> args, IReadOnlyList<RuleType> types)
+    {
+        var list = args[0];
+        if (!list.Type.IsGenericType || list.Type.GetGenericTypeDefinition() != typeof(IReadOnlyList<>)) return Call(nameof(BuiltinFunctions.Count))(args, types);
+        var variable = Expression.Variable(list.Type, "list");
+        var count = typeof(IReadOnlyCollection<>).MakeGenericType(list.Type.GetGenericArguments()).GetProperty(nameof(IReadOnlyCollection<object>.Count))!;
+        return Expression.Block(typeof(long?), [variable],
+            Expression.Assign(variable, list),
+            Expression.Condition(
+                Expression.Equal(variable, Expression.Constant(null, list.Type)),
+                Expression.Constant(0L, typeof(long?)),
+                Expression.Convert(Expression.Property(variable, count), typeof(long?))));
+    }
+
+    /// <summary><c>matches(text, "literal")</c> with the pattern built at compile time; other patterns per call.</summary>
+    private static Expression EmitMatches(IReadOnlyList<Expression> args, IReadOnlyList<RuleType> types)
+    {
+        if (args[1] is ConstantExpression { Value: string pattern } && args[0].Type == typeof(string) && BuiltinFunctions.TryPattern(pattern) is { } regex)
+        {
+            var method = typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.Matches), BindingFlags.NonPublic | BindingFlags.Static, [typeof(string), typeof(Regex)])!;
+            return Expression.Call(method, args[0], Expression.Constant(regex));
+        }
+        return Call(nameof(BuiltinFunctions.Matches))(args, types);
+    }
+
     private static Func<IReadOnlyList<Expression>, IReadOnlyList<RuleType>, Expression> Call(string method) => (args, types) =>
     {
         var candidates = typeof(BuiltinFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == method).ToList();
@@ -85,10 +112,10 @@ public sealed class RuleFunction
     /// <summary>The built-in functions of LANGUAGE.md.</summary>
     public static readonly FrozenDictionary<string, RuleFunction> Builtins = new[]
     {
-        Builtin("count", "count(list)", 1, a => IsList(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Count)),
+        new RuleFunction("count", "count(list)", a => a.Count == 1 && IsList(a[0]) ? RuleType.Int : null, EmitCount, 1),
         Builtin("days", "days(period)", 1, a => RuleType.PeriodType.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Days)),
         Builtin("contains", "contains(text, text)", 2, a => RuleType.Text.Accepts(a[0]) && RuleType.Text.Accepts(a[1]) ? RuleType.Bool : null, nameof(BuiltinFunctions.Contains)),
-        Builtin("matches", "matches(text, text)", 2, a => RuleType.Text.Accepts(a[0]) && RuleType.Text.Accepts(a[1]) ? RuleType.Bool : null, nameof(BuiltinFunctions.Matches)),
+        new RuleFunction("matches", "matches(text, text)", a => a.Count == 2 && RuleType.Text.Accepts(a[0]) && RuleType.Text.Accepts(a[1]) ? RuleType.Bool : null, EmitMatches, 2),
         Builtin("year", "year(date)", 1, a => RuleType.Date.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Year)),
         Builtin("month", "month(date)", 1, a => RuleType.Date.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Month)),
         Builtin("min", "min(list)", 1, MinMax, nameof(BuiltinFunctions.Min)),

@@ -16,18 +16,51 @@ public static class RuleValueFormatter
         {
             null => english ? "none" : "无",
             string text => text,
-            bool b => b ? "true" : "false",
-            LocalDate date => PlanRules.Text.DateText.Iso(date),
+            bool b => Text(b),
+            LocalDate date => Text(date),
             Period period => FormatPeriod(period),
-            RuleStatus status => RuleStatusText.ToText(status),
+            RuleStatus status => Text(status),
             TaskView task => task.Id,
             UnitView unit => unit.Name,
             ObligationView obligation => obligation.ToString(),
             PlanView plan => plan.Title,
+            long number => Text(number),
+            decimal number => Text(number),
             IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-            IEnumerable list => string.Join(english ? ", " : "、", list.Cast<object?>().Select(item => Format(item, culture))),
+            IEnumerable list => FormatList(list, english ? ", " : "、", culture),
             _ => value.ToString() ?? "",
         };
+    }
+
+    // The same text for every culture; compiled rules call these on unboxed values.
+
+    /// <summary>A bool.</summary>
+    internal static string Text(bool value) => value ? "true" : "false";
+
+    /// <summary>An int.</summary>
+    internal static string Text(long value) => value.ToString(null, CultureInfo.InvariantCulture);
+
+    /// <summary>A decimal.</summary>
+    internal static string Text(decimal value) => value.ToString(null, CultureInfo.InvariantCulture);
+
+    /// <summary>A date, ISO.</summary>
+    internal static string Text(LocalDate value) => PlanRules.Text.DateText.Iso(value);
+
+    /// <summary>A status word.</summary>
+    internal static string Text(RuleStatus value) => RuleStatusText.ToText(value);
+
+    /// <summary>Items formatted and joined; as <c>string.Join</c>, without a query per list.</summary>
+    private static string FormatList(IEnumerable list, string separator, CultureInfo? culture)
+    {
+        var builder = new StringBuilder();
+        var first = true;
+        foreach (var item in list)
+        {
+            if (!first) builder.Append(separator);
+            first = false;
+            builder.Append(Format(item, culture));
+        }
+        return builder.ToString();
     }
 
     private static string FormatPeriod(Period period)
