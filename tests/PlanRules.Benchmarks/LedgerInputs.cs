@@ -87,7 +87,9 @@ public static class LedgerInputs
     /// waived 2 %, done, reopened and done again 1 %), recurring duties an occurrence record per period (85 %
     /// complete, the rest short), nothing dated after the as-of date; then the same kinds of mistakes as
     /// <see cref="GenerateRecords"/> (after the as-of date 0.3 %, unknown task 0.2 %, another unit 0.5 %, no
-    /// <c>by</c> on 2 % of <c>done</c> records: the whole task reported done). The progress reports fill the records up to <paramref name="count"/>.
+    /// <c>by</c> on 2 % of <c>done</c> records: the whole task reported done). "Started" records, then progress reports
+    /// fill the records up to <paramref name="count"/>; when the outcomes alone are more than that, a random subset
+    /// of them is kept.
     /// </summary>
     public static LedgerRecord[] GenerateTimelines(BoundPlan plan, int count, LocalDate asOf, int seed)
     {
@@ -95,7 +97,8 @@ public static class LedgerInputs
         var planStart = plan.Plan.Start ?? new LocalDate(2021, 1, 1);
         var planEnd = plan.Plan.End ?? new LocalDate(2021, 12, 31);
         var records = new List<LedgerRecord>(count);
-        var windows = new List<(int Obligation, LocalDate From, LocalDate To)>();
+        var windows = new List<(string TaskId, string By, LocalDate From, LocalDate To)>();
+        var starts = new List<LedgerRecord>();
         LocalDate Clamp(LocalDate d) => d < planStart ? planStart : d > asOf ? asOf : d;
         LocalDate Between(LocalDate from, LocalDate to) => to <= from ? from : from.PlusDays(random.Next(Period.DaysBetween(from, to) + 1));
 
@@ -118,7 +121,7 @@ public static class LedgerInputs
             var due = task.Due ?? planEnd;
             var started = Clamp(due.PlusDays(-20 - random.Next(100)));
             if (started > asOf) continue;
-            records.Add(Record(started, LedgerStatus.Started));
+            starts.Add(Record(started, LedgerStatus.Started));
             var roll = random.Next(100);
             LocalDate end;
             if (roll < 80) end = Between(due.PlusDays(-15), due);
@@ -128,7 +131,7 @@ public static class LedgerInputs
             {
                 end = Between(started, due);
                 if (end <= asOf) records.Add(Record(end, LedgerStatus.Waived) with { Reason = "职能调整，经区政府同意不再实施" });
-                windows.Add((records.Count - 1, started, end.PlusDays(-1)));
+                windows.Add((task.Id, by, started, end.PlusDays(-1)));
                 continue;
             }
             else
@@ -148,17 +151,35 @@ public static class LedgerInputs
             }
             // Progress reports go strictly between start and end (or the as-of date), so they never decide.
             var last = (end <= asOf ? end : asOf.PlusDays(1)).PlusDays(-1);
-            if (last > started) windows.Add((records.Count - 1, started.PlusDays(1), last));
+            if (last > started) windows.Add((task.Id, by, started.PlusDays(1), last));
         }
 
-        var missing = count - records.Count;
-        if (missing < 0) throw new InvalidOperationException($"The timelines need {records.Count} records, more than {count}.");
-        if (windows.Count == 0 && missing > 0) throw new InvalidOperationException("No obligation can take a progress report.");
-        for (var i = 0; i < missing; i++)
+        if (records.Count > count)
         {
-            var (index, from, to) = windows[random.Next(windows.Count)];
-            var template = records[index];
-            records.Add(new LedgerRecord(Between(from, to), template.TaskId, LedgerStatus.Progress) { By = template.By, Percent = 10 * (1 + random.Next(9)) });
+            // Fewer records than the outcomes need (a thin ledger for a big plan): keep a random subset, so some
+            // obligations have no done record and some periods no occurrence, as when offices report late.
+            for (var i = 0; i < count; i++)
+            {
+                var j = i + random.Next(records.Count - i);
+                (records[i], records[j]) = (records[j], records[i]);
+            }
+            records.RemoveRange(count, records.Count - count);
+        }
+        else
+        {
+            // Then "started" records, as many as fit, then progress reports up to the count.
+            for (var i = 0; i < starts.Count && records.Count < count; i++)
+            {
+                var j = i + random.Next(starts.Count - i);
+                (starts[i], starts[j]) = (starts[j], starts[i]);
+                records.Add(starts[i]);
+            }
+            if (windows.Count == 0 && records.Count < count) throw new InvalidOperationException("No obligation can take a progress report.");
+            while (records.Count < count)
+            {
+                var (taskId, by, from, to) = windows[random.Next(windows.Count)];
+                records.Add(new LedgerRecord(Between(from, to), taskId, LedgerStatus.Progress) { By = by, Percent = 10 * (1 + random.Next(9)) });
+            }
         }
 
         // Mistakes, then date order (stable), then the record numbers.

@@ -89,7 +89,7 @@ internal static class LedgerTools
             var plan = LedgerInputs.Bind(tasks);
             using (var writer = new StreamWriter(Path.Combine(directory, "progress.ledger")))
             {
-                LedgerInputs.WriteLedger(writer, LedgerInputs.GenerateRecords(plan, records, new LocalDate(2021, 11, 30), tasks));
+                LedgerInputs.WriteLedger(writer, LedgerInputs.GenerateTimelines(plan, records, new LocalDate(2021, 11, 30), tasks));
             }
             Console.WriteLine($"wrote {directory}: plan.plan {new FileInfo(Path.Combine(directory, "plan.plan")).Length / 1e6:0.0} MB ({tasks:N0} tasks, {plan.Obligations.Length:N0} obligations), " +
                 $"progress.ledger {new FileInfo(Path.Combine(directory, "progress.ledger")).Length / 1e6:0.0} MB ({records:N0} records) in {watch.Elapsed.TotalSeconds:0.0} s");
@@ -133,6 +133,7 @@ internal static class LedgerTools
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var live = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"checked {tasks:N0} tasks, {result.Plan.Obligations.Length:N0} obligations, {result.RecordCount:N0} records in {elapsed.TotalSeconds:0.0} s: {result.Diagnostics.Length:N0} findings");
+        Console.WriteLine("  findings: " + LedgerBenchmarks.Summary(result.Diagnostics));
         Console.WriteLine($"  peak resident set (VmHWM): {PeakResidentMB():N0} MB");
         Console.WriteLine($"  allocated in all: {allocated / 1e6:N0} MB, {allocated / (double)tasks / 1e3:0.0} KB per task");
         Console.WriteLine($"  live after a full GC, result held: {live / 1e6:N0} MB; GCs gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");

@@ -136,10 +136,8 @@ public sealed class Diagnostic
         IEnumerable<KeyValuePair<string, string>>? properties,
         params object?[] args)
     {
-        var message = descriptor.MessageFormat is { } format
-            ? new FormattedString(format, args)
-            : LocalizableString.FromText("");
-        return Create(descriptor, location, message, RenderArguments(args), taskId, unit, properties);
+        var (rendered, message) = Render(descriptor, args);
+        return Create(descriptor, location, message, rendered, taskId, unit, properties);
     }
 
     /// <summary>
@@ -156,19 +154,32 @@ public sealed class Diagnostic
         ImmutableArray<string>? fingerprintArguments,
         params object?[] args)
     {
-        var message = descriptor.MessageFormat is { } format
-            ? new FormattedString(format, args)
-            : LocalizableString.FromText("");
-        return new(descriptor, descriptor.DefaultSeverity, location, [], RenderArguments(args), message,
+        var (rendered, message) = Render(descriptor, args);
+        return new(descriptor, descriptor.DefaultSeverity, location, [], rendered, message,
             properties.Length == 0 ? PropertySet.Empty : new PropertySet(properties), taskId, unit, SuppressionKind.None, null, fingerprintArguments);
     }
 
-    private static ImmutableArray<string> RenderArguments(object?[] args)
+    /// <summary>
+    /// The arguments as invariant text, and the message. When no argument depends on the culture (numbers and
+    /// plain text render the same in every culture), the message formats from the rendered array itself, so a
+    /// finding holds its arguments once, not also as boxed values.
+    /// </summary>
+    private static (ImmutableArray<string> Rendered, LocalizableString Message) Render(DiagnosticDescriptor descriptor, object?[] args)
     {
         var rendered = new string[args.Length];
-        for (var i = 0; i < args.Length; i++) rendered[i] = LocalizableString.RenderArgument(args[i], null);
-        return ImmutableCollectionsMarshal.AsImmutableArray(rendered);
+        var invariant = true;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is LocalizableString) invariant = false;
+            rendered[i] = LocalizableString.RenderArgument(args[i], null);
+        }
+        LocalizableString message = descriptor.MessageFormat is { } format
+            ? new FormattedString(format, invariant ? rendered : args)
+            : EmptyMessage;
+        return (ImmutableCollectionsMarshal.AsImmutableArray(rendered), message);
     }
+
+    private static readonly LocalizableString EmptyMessage = LocalizableString.FromText("");
 
     private static PropertySet SortedProperties(IEnumerable<KeyValuePair<string, string>>? properties) => PropertySet.From(properties);
 

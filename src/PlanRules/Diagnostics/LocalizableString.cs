@@ -26,10 +26,18 @@ public abstract class LocalizableString
     internal static string RenderArgument(object? arg, CultureInfo? culture) => arg switch
     {
         null => "",
+        string text => text,
+        int number => Number(number),
         LocalizableString ls => ls.ToString(culture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => arg.ToString() ?? "",
     };
+
+    private static readonly string[] SmallNumbers = [.. Enumerable.Range(0, 1024).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
+    /// <summary>An integer as invariant text; small ones (days, counts) from a table, since findings repeat them.</summary>
+    internal static string Number(int value) =>
+        (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value] : value.ToString(CultureInfo.InvariantCulture);
 
     private sealed class ResourceString(string key, object?[] args) : LocalizableString
     {

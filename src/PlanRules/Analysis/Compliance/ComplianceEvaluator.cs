@@ -35,7 +35,7 @@ public static class ComplianceEvaluator
 
         var targets = new List<int>();
         var suggestions = new TaskSuggestions(plan);
-        var periodNames = new Dictionary<(RecurrencePeriod, LocalDate), LocalizableString>();
+        var texts = new Texts();
         foreach (var record in records)
         {
             if (record.Date > asOf)
@@ -85,8 +85,8 @@ public static class ComplianceEvaluator
 
         for (var i = 0; i < stateArray.Length; i++)
         {
-            ReportObligation(sink, plan, stateArray[i], asOf, options, periodNames);
-            ReportOrder(sink, stateArray[i], stateArray, completion);
+            ReportObligation(sink, plan, stateArray[i], asOf, options, texts);
+            ReportOrder(sink, stateArray[i], stateArray, completion, texts);
         }
         foreach (var task in plan.Tasks) ReportRisk(sink, task, stateArray, completion, asOf, options);
 
@@ -185,7 +185,7 @@ public static class ComplianceEvaluator
 
     private static void ReportObligation(
         DiagnosticSink sink, BoundPlan plan, ObligationState state, LocalDate asOf, ComplianceOptions options,
-        Dictionary<(RecurrencePeriod, LocalDate), LocalizableString> periodNames)
+        Texts texts)
     {
         var obligation = state.Obligation;
         var task = obligation.Task;
@@ -193,20 +193,20 @@ public static class ComplianceEvaluator
         if (state.IsOverdue)
         {
             sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.Overdue, task.Location, task.Id, unit,
-                [new("daysOverdue", Num(state.DaysOverdue)), new("due", DateText.Iso(task.Due!.Value)), new("status", StatusText(state.Status))],
+                [new("daysOverdue", Num(state.DaysOverdue)), new("due", texts.Date(task.Due!.Value)), new("status", StatusText(state.Status))],
                 ImmutableArray.Create(task.Id, unit), task.Id, state.DaysOverdue, unit));
         }
         if (state.IsDoneLate)
         {
             sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.DoneLate, task.Location, task.Id, unit,
-                [new("daysLate", Num(state.DaysLate)), new("due", DateText.Iso(task.Due!.Value)), new("completed", DateText.Iso(state.CompletedOn!.Value))],
+                [new("daysLate", Num(state.DaysLate)), new("due", texts.Date(task.Due!.Value)), new("completed", texts.Date(state.CompletedOn!.Value))],
                 null, task.Id, unit, state.DaysLate));
         }
         if (!state.IsSettled && task.Due is { } due && due >= asOf && Days(asOf, due) <= options.DueSoonDays)
         {
             var daysLeft = Days(asOf, due);
             sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.DueSoon, task.Location, task.Id, unit,
-                [new("daysLeft", Num(daysLeft)), new("due", DateText.Iso(due))],
+                [new("daysLeft", Num(daysLeft)), new("due", texts.Date(due))],
                 ImmutableArray.Create(task.Id, unit), task.Id, daysLeft, unit));
         }
         if (task.Recurrence is { } recurrence && state.Status != ObligationStatus.Waived)
@@ -224,18 +224,40 @@ public static class ComplianceEvaluator
                 if (count < recurrence.AtLeast)
                 {
                     sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.RecurringShort, task.Location, task.Id, unit,
-                        [new("period", DateText.Iso(period.Start) + ".." + DateText.Iso(period.End)), new("occurrences", Num(count)), new("required", Num(recurrence.AtLeast))],
-                        null, task.Id, PeriodName(periodNames, period), count, unit, recurrence.AtLeast));
+                        [new("period", texts.Range(period)), new("occurrences", Num(count)), new("required", Num(recurrence.AtLeast))],
+                        null, task.Id, texts.Name(period), count, unit, recurrence.AtLeast));
                 }
             }
         }
     }
 
-    private static LocalizableString PeriodName(Dictionary<(RecurrencePeriod, LocalDate), LocalizableString> names, PlanPeriod period)
+    /// <summary>
+    /// Texts that findings repeat by the thousand (dates, period names and ranges), made once per evaluation and
+    /// shared, so that a finding holds references rather than its own copies.
+    /// </summary>
+    private sealed class Texts
     {
-        // The same few periods recur for every obligation of every recurring task: name each once.
-        if (!names.TryGetValue((period.Kind, period.Start), out var name)) names[(period.Kind, period.Start)] = name = period.Name;
-        return name;
+        private readonly Dictionary<LocalDate, string> _dates = [];
+        private readonly Dictionary<(RecurrencePeriod, LocalDate), (LocalizableString Name, string Range)> _periods = [];
+
+        public string Date(LocalDate date)
+        {
+            if (!_dates.TryGetValue(date, out var text)) _dates[date] = text = DateText.Iso(date);
+            return text;
+        }
+
+        public LocalizableString Name(PlanPeriod period) => Period(period).Name;
+
+        public string Range(PlanPeriod period) => Period(period).Range;
+
+        private (LocalizableString Name, string Range) Period(PlanPeriod period)
+        {
+            if (!_periods.TryGetValue((period.Kind, period.Start), out var texts))
+            {
+                _periods[(period.Kind, period.Start)] = texts = (period.Name, DateText.Iso(period.Start) + ".." + DateText.Iso(period.End));
+            }
+            return texts;
+        }
     }
 
     /// <summary>
@@ -265,7 +287,8 @@ public static class ComplianceEvaluator
         DiagnosticSink sink,
         ObligationState state,
         ImmutableArray<ObligationState> states,
-        ImmutableDictionary<TaskSymbol, LocalDate?> completion)
+        ImmutableDictionary<TaskSymbol, LocalDate?> completion,
+        Texts texts)
     {
         if (state.CompletedOn is not { } done) return;
         var task = state.Obligation.Task;
@@ -286,7 +309,7 @@ public static class ComplianceEvaluator
             if (!satisfied)
             {
                 sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.DoneBeforeDependency, task.Location, task.Id, unit.Name,
-                    [new("dependency", dependency.Id), new("completed", DateText.Iso(done))],
+                    [new("dependency", dependency.Id), new("completed", texts.Date(done))],
                     null, task.Id, dependency.Id, unit.Name));
             }
         }
@@ -338,5 +361,5 @@ public static class ComplianceEvaluator
         _ => "waived",
     };
 
-    private static string Num(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Num(int value) => LocalizableString.Number(value);
 }
