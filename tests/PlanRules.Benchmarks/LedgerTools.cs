@@ -129,12 +129,13 @@ internal static class LedgerTools
         };
         var result = new PlanChecker().Check(request);
         var elapsed = watch.Elapsed;
+        var peak = PeakResidentMB();
         var tasks = result.Plan.Tasks.Length;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var live = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"checked {tasks:N0} tasks, {result.Plan.Obligations.Length:N0} obligations, {result.RecordCount:N0} records in {elapsed.TotalSeconds:0.0} s: {result.Diagnostics.Length:N0} findings");
         Console.WriteLine("  findings: " + LedgerBenchmarks.Summary(result.Diagnostics));
-        Console.WriteLine($"  peak resident set (VmHWM): {PeakResidentMB():N0} MB");
+        Console.WriteLine($"  peak resident set (VmHWM): {peak:N0} MB");
         Console.WriteLine($"  allocated in all: {allocated / 1e6:N0} MB, {allocated / (double)tasks / 1e3:0.0} KB per task");
         Console.WriteLine($"  live after a full GC, result held: {live / 1e6:N0} MB; GCs gen0/1/2: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         GC.KeepAlive(result);
@@ -152,16 +153,22 @@ internal static class LedgerTools
         Step("parse ledger", () => ledger = Ledger.LedgerParser.Parse(request.Ledgers[0]));
         Step("evaluate", () => compliance = ComplianceEvaluator.Evaluate(plan!, ledger!.Records, asOf));
         Step("rule model", () => model = Rules.Runtime.RuleModel.Build(plan!, compliance.Result!, asOf));
-        Step("standard rules", () => GC.KeepAlive(RuleRunner.Run(StandardRules.Compiled, model!)));
+        System.Collections.Immutable.ImmutableArray<Diagnostics.Diagnostic> ruleFindings = default;
+        Step("standard rules", () => ruleFindings = RuleRunner.Run(StandardRules.Compiled, model!));
+        Console.WriteLine($"    (the rule model is dropped after the rules run; findings: {compliance.Diagnostics.Length + ruleFindings.Length:N0})");
+        GC.KeepAlive(ledger);
         return 0;
     }
 
     private static void Step(string name, Action action)
     {
+        var live = GC.GetTotalMemory(forceFullCollection: true);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         action();
-        Console.WriteLine($"    {name,-15} {watch.Elapsed.TotalSeconds,6:0.00} s {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6,9:N0} MB allocated");
+        var elapsed = watch.Elapsed;
+        var allocatedNow = GC.GetTotalAllocatedBytes(precise: true);
+        Console.WriteLine($"    {name,-15} {elapsed.TotalSeconds,6:0.00} s {(allocatedNow - allocated) / 1e6,9:N0} MB allocated {(GC.GetTotalMemory(forceFullCollection: true) - live) / 1e6,7:N0} MB kept");
     }
 
     private static double PeakResidentMB()

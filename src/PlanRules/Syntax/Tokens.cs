@@ -57,7 +57,7 @@ internal static class Tokens
             : Result.Success(new NameSyntax(context.InternWord(context.Text.AsSpan(start, end - start)), false, TextSpan.FromBounds(start, end)), si.At(end));
     };
 
-    /// <summary>A task or section id: an identifier or digits with dots.</summary>
+    /// <summary>A task or section id: an identifier or digits with dots (interned: a ledger repeats them on every line).</summary>
     public static readonly Parser<IdSyntax> Id = input =>
     {
         var si = In(input);
@@ -67,7 +67,7 @@ internal static class Tokens
         if (end == start) end = Lexer.ScanNumericId(text, start);
         return end == start
             ? Fail<IdSyntax>(input, IdExpected)
-            : Result.Success(new IdSyntax(text[start..end], TextSpan.FromBounds(start, end)), si.At(end));
+            : Result.Success(new IdSyntax(si.Context.InternWord(text.AsSpan(start, end - start)), TextSpan.FromBounds(start, end)), si.At(end));
     };
 
     /// <summary>A string literal in either quote style.</summary>
