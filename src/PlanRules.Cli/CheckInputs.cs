@@ -33,9 +33,7 @@ internal sealed class CheckInputs
         var rulePaths = parse.GetValue(Rules) ?? [];
         var ruleFiles = rulePaths.Length == 0 ? InputFiles.Empty : InputFiles.Discover(rulePaths, context.CurrentDirectory, InputKind.Rules);
         var ruleSources = Union(inputs.Rules, ruleFiles.Rules);
-        var ruleSets = ImmutableArray.CreateBuilder<PlanRules.Rules.RuleSet>();
-        if (!parse.GetValue(NoDefaultRules)) ruleSets.Add(PlanRules.Rules.StandardRules.Compiled);
-        if (!ruleSources.IsEmpty) ruleSets.Add(PlanRules.Rules.RuleSet.Compile(ruleSources));
+        ImmutableArray<PlanRules.Rules.RuleSet> ruleSets = ruleSources.IsEmpty ? [] : [PlanRules.Rules.RuleSet.Compile(ruleSources)];
         if (inputs.Plans.IsEmpty) throw new UsageException("没有找到 .plan 文件 / no .plan files found");
         var configSet = ConfigDiscovery.Load(
             inputs.Plans.Concat(inputs.Ledgers).Concat(inputs.LedgerCsvs).Select(p => Path.GetFullPath(p.Path, context.CurrentDirectory)),
@@ -52,7 +50,9 @@ internal sealed class CheckInputs
             Config = configSet,
             BaseDirectory = context.CurrentDirectory,
             Baseline = baselineFile,
-            RuleSets = ruleSets.ToImmutable(),
+            // The standard rules are taken when the rules run; CliApp has started compiling them on another thread.
+            IncludeStandardRules = !parse.GetValue(NoDefaultRules),
+            RuleSets = ruleSets,
         });
     }
 

@@ -39,6 +39,14 @@ public sealed record CheckRequest
     /// <summary>Compiled analyst rules to run (for example the standard rules plus rule files); compile once, reuse.</summary>
     public ImmutableArray<RuleSet> RuleSets { get; init; } = [];
 
+    /// <summary>
+    /// Also run the standard rules (<see cref="Rules.StandardRules.Compiled"/>), before <see cref="RuleSets"/>. The same
+    /// as putting them first in <see cref="RuleSets"/>, except that they are taken only when the rules run: a caller
+    /// that starts compiling them on another thread (as the <c>planrules</c> CLI does) overlaps that compilation with
+    /// parsing, binding and the as-of evaluation.
+    /// </summary>
+    public bool IncludeStandardRules { get; init; }
+
     /// <summary>Host analyzers to run after the built-in analysis and the rules.</summary>
     public ImmutableArray<PlanAnalyzer> Analyzers { get; init; } = [];
 
@@ -86,10 +94,11 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         var (compliance, complianceDiagnostics) = ComplianceEvaluator.Evaluate(plan, records, asOf, planConfig.Compliance(request.Compliance));
         diagnostics.AddRange(complianceDiagnostics);
         diagnostics.AddRange(request.Config.Diagnostics);
-        if (!request.RuleSets.IsEmpty || !request.Analyzers.IsEmpty)
+        var ruleSets = request.IncludeStandardRules ? request.RuleSets.Insert(0, StandardRules.Compiled) : request.RuleSets;
+        if (!ruleSets.IsEmpty || !request.Analyzers.IsEmpty)
         {
             var model = RuleModel.Build(plan, compliance, asOf);
-            foreach (var rules in request.RuleSets)
+            foreach (var rules in ruleSets)
             {
                 diagnostics.AddRange(rules.Diagnostics);
                 diagnostics.AddRange(RuleRunner.Run(rules, model));

@@ -52,7 +52,8 @@ internal sealed class PlanRulesService : IPlanChecker
         var watch = Stopwatch.StartNew();
         var effective = request with
         {
-            RuleSets = request.RuleSets.IsEmpty ? _ruleSets : request.RuleSets,
+            // A request that names its rules (rule sets, or the standard rules) replaces the configured ones.
+            RuleSets = request.RuleSets.IsEmpty && !request.IncludeStandardRules ? _ruleSets : request.RuleSets,
             Analyzers = [.. _analyzers, .. request.Analyzers],
             Compliance = ReferenceEquals(request.Compliance, Analysis.Compliance.ComplianceOptions.Default) ? _options.Compliance : request.Compliance,
             ParseOptions = ReferenceEquals(request.ParseOptions, Syntax.ParseOptions.Default) ? _options.Parse : request.ParseOptions,
