@@ -26,8 +26,8 @@ public sealed class Diagnostic
         Location location,
         ImmutableArray<Location> additionalLocations,
         ImmutableArray<string> arguments,
-        LocalizableString message,
-        PropertySet properties,
+        LocalizableString? message,
+        object properties,
         string? taskId,
         string? unit,
         SuppressionKind suppression,
@@ -40,7 +40,7 @@ public sealed class Diagnostic
         Location = location;
         AdditionalLocations = additionalLocations;
         Arguments = arguments;
-        Message = message;
+        _message = message;
         _properties = properties;
         TaskId = taskId;
         Unit = unit;
@@ -63,55 +63,54 @@ public sealed class Diagnostic
     /// <summary>Message arguments as invariant text; part of the fingerprint.</summary>
     public ImmutableArray<string> Arguments { get; }
     /// <summary>The message, renderable in zh-CN and en.</summary>
-    public LocalizableString Message { get; }
+    public LocalizableString Message =>
+        _message ?? new FormattedString(Descriptor.MessageFormat ?? EmptyMessage, ImmutableCollectionsMarshal.AsArray(Arguments)!);
+
+    // Null when the message is the descriptor's format applied to the (culture-independent) arguments: made on
+    // demand, so a finding does not hold it. Findings are made by the million for big plans and thin ledgers.
+    private readonly LocalizableString? _message;
+
     /// <summary>Extra facts (e.g. <c>daysOverdue</c>), sorted by key.</summary>
-    public ImmutableSortedDictionary<string, string> Properties => _properties.Value;
-
-    private readonly PropertySet _properties;
-
-    /// <summary>
-    /// Properties as given, sorted into an immutable dictionary only when first read: building that tree is the
-    /// largest cost of creating a finding, and most findings are only counted, ordered and printed as messages.
-    /// Shared by the copies a finding's <c>With…</c> methods make.
-    /// </summary>
-    private sealed class PropertySet
+    public ImmutableSortedDictionary<string, string> Properties
     {
-        public static readonly PropertySet Empty = new(ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
-        private KeyValuePair<string, string>[]? _items;
-        private ImmutableSortedDictionary<string, string>? _value;
-
-        public PropertySet(ImmutableSortedDictionary<string, string> value) => _value = value;
-
-        public PropertySet(KeyValuePair<string, string>[] items) => _items = items;
-
-        public static PropertySet From(IEnumerable<KeyValuePair<string, string>>? properties) => properties switch
+        get
         {
-            null => Empty,
-            ImmutableSortedDictionary<string, string> sorted when sorted.KeyComparer == StringComparer.Ordinal => new(sorted),
-            KeyValuePair<string, string>[] { Length: 0 } => Empty,
-            KeyValuePair<string, string>[] array => new((KeyValuePair<string, string>[])array.Clone()),
-            ICollection<KeyValuePair<string, string>> { Count: 0 } => Empty,
-            ICollection<KeyValuePair<string, string>> collection => new(CopyOf(collection)),
-            _ => new([.. properties]),
-        };
-
-        private static KeyValuePair<string, string>[] CopyOf(ICollection<KeyValuePair<string, string>> collection)
-        {
-            var items = new KeyValuePair<string, string>[collection.Count];
-            collection.CopyTo(items, 0);
-            return items;
-        }
-
-        // Racing readers build equal dictionaries; either may win.
-        public ImmutableSortedDictionary<string, string> Value => _value ??= Build();
-
-        private ImmutableSortedDictionary<string, string> Build()
-        {
+            // Racing readers build equal dictionaries; either may win.
+            if (_properties is ImmutableSortedDictionary<string, string> sorted) return sorted;
             var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value) in _items!) builder[key] = value;
-            return builder.ToImmutable();
+            foreach (var (key, value) in (KeyValuePair<string, string>[])_properties) builder[key] = value;
+            var built = builder.ToImmutable();
+            _properties = built;
+            return built;
         }
     }
+
+    // The properties as given (an array this finding owns), sorted into an immutable dictionary only when first
+    // read: building that tree is the largest cost of creating a finding, and most findings are only counted,
+    // ordered and printed as messages. Then the dictionary, which the With… copies share.
+    private object _properties;
+
+    private static readonly ImmutableSortedDictionary<string, string> EmptyProperties =
+        ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    private static object PropertiesFrom(IEnumerable<KeyValuePair<string, string>>? properties) => properties switch
+    {
+        null => EmptyProperties,
+        ImmutableSortedDictionary<string, string> sorted when sorted.KeyComparer == StringComparer.Ordinal => sorted,
+        KeyValuePair<string, string>[] { Length: 0 } => EmptyProperties,
+        KeyValuePair<string, string>[] array => array.Clone(),
+        ICollection<KeyValuePair<string, string>> { Count: 0 } => EmptyProperties,
+        ICollection<KeyValuePair<string, string>> collection => CopyOf(collection),
+        _ => properties.ToArray() is { Length: > 0 } items ? items : EmptyProperties,
+    };
+
+    private static KeyValuePair<string, string>[] CopyOf(ICollection<KeyValuePair<string, string>> collection)
+    {
+        var items = new KeyValuePair<string, string>[collection.Count];
+        collection.CopyTo(items, 0);
+        return items;
+    }
+
     /// <summary>The task the finding is about, if any.</summary>
     public string? TaskId { get; }
     /// <summary>The unit the finding is about, if any.</summary>
@@ -137,7 +136,8 @@ public sealed class Diagnostic
         params object?[] args)
     {
         var (rendered, message) = Render(descriptor, args);
-        return Create(descriptor, location, message, rendered, taskId, unit, properties);
+        return new(descriptor, descriptor.DefaultSeverity, location, [], rendered, message, PropertiesFrom(properties),
+            taskId, unit, SuppressionKind.None, null);
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ public sealed class Diagnostic
     {
         var (rendered, message) = Render(descriptor, args);
         return new(descriptor, descriptor.DefaultSeverity, location, [], rendered, message,
-            properties.Length == 0 ? PropertySet.Empty : new PropertySet(properties), taskId, unit, SuppressionKind.None, null, fingerprintArguments);
+            properties.Length == 0 ? EmptyProperties : properties, taskId, unit, SuppressionKind.None, null, fingerprintArguments);
     }
 
     /// <summary>
@@ -164,24 +164,24 @@ public sealed class Diagnostic
     /// plain text render the same in every culture), the message formats from the rendered array itself, so a
     /// finding holds its arguments once, not also as boxed values.
     /// </summary>
-    private static (ImmutableArray<string> Rendered, LocalizableString Message) Render(DiagnosticDescriptor descriptor, object?[] args)
+    private static (ImmutableArray<string> Rendered, LocalizableString? Message) Render(DiagnosticDescriptor descriptor, object?[] args)
     {
         var rendered = new string[args.Length];
-        var invariant = true;
+        object?[]? localized = null;
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is LocalizableString) invariant = false;
             rendered[i] = LocalizableString.RenderArgument(args[i], null);
+            if (args[i] is LocalizableString) (localized ??= new object?[args.Length])[i] = args[i];
         }
-        LocalizableString message = descriptor.MessageFormat is { } format
-            ? new FormattedString(format, invariant ? rendered : args)
-            : EmptyMessage;
-        return (ImmutableCollectionsMarshal.AsImmutableArray(rendered), message);
+        if (localized is null || descriptor.MessageFormat is not { } format) return (ImmutableCollectionsMarshal.AsImmutableArray(rendered), null);
+        // Culture-dependent arguments stay as they are; the others as their text (no boxed numbers kept).
+        for (var i = 0; i < args.Length; i++) localized[i] ??= rendered[i];
+        return (ImmutableCollectionsMarshal.AsImmutableArray(rendered), new FormattedString(format, localized));
     }
 
     private static readonly LocalizableString EmptyMessage = LocalizableString.FromText("");
 
-    private static PropertySet SortedProperties(IEnumerable<KeyValuePair<string, string>>? properties) => PropertySet.From(properties);
+    private static object SortedProperties(IEnumerable<KeyValuePair<string, string>>? properties) => PropertiesFrom(properties);
 
     /// <summary>Creates a finding with an explicit message (rules bring their own templates).</summary>
     public static Diagnostic Create(
@@ -210,26 +210,26 @@ public sealed class Diagnostic
 
     /// <summary>A copy with another severity.</summary>
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Location, AdditionalLocations, Arguments, Message, _properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+        new(Descriptor, severity, Location, AdditionalLocations, Arguments, _message, _properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
 
     /// <summary>A copy marked as suppressed.</summary>
     public Diagnostic WithSuppression(SuppressionKind kind, string? justification) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, _properties, TaskId, Unit, kind, justification, _fingerprintArguments);
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, _message, _properties, TaskId, Unit, kind, justification, _fingerprintArguments);
 
     /// <summary>A copy with more related locations.</summary>
     public Diagnostic WithAdditionalLocations(IEnumerable<Location> locations) =>
-        new(Descriptor, Severity, Location, AdditionalLocations.AddRange(locations), Arguments, Message, _properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+        new(Descriptor, Severity, Location, AdditionalLocations.AddRange(locations), Arguments, _message, _properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
 
     /// <summary>A copy with more properties.</summary>
     public Diagnostic WithProperties(IEnumerable<KeyValuePair<string, string>> properties) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, new PropertySet(Properties.SetItems(properties)), TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, _message, Properties.SetItems(properties), TaskId, Unit, Suppression, Justification, _fingerprintArguments);
 
     /// <summary>
     /// A copy whose fingerprint uses these arguments instead of the message arguments: for findings whose
     /// message carries a count that changes every day (days overdue), so a baseline keeps matching.
     /// </summary>
     public Diagnostic WithFingerprintArguments(IEnumerable<string> arguments) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, Message, _properties, TaskId, Unit, Suppression, Justification, [.. arguments]);
+        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, _message, _properties, TaskId, Unit, Suppression, Justification, [.. arguments]);
 
     /// <summary>
     /// A stable identity for baselines: depends on id, path, task, unit and message arguments, never on
