@@ -132,9 +132,9 @@ for v in "${variants[@]}"; do
     fi
     if [[ "$name" == "fd-$baseline" ]]; then
       cmp -s "$reference" "$build/outputs/$name.txt" && echo "== $name: same output as fd" \
-        || echo "== $name: output differs from fd ($(diff "$reference" "$build/outputs/$name.txt" | grep -c '^[<>]') lines), timed anyway"
+        || echo "== $name: output differs from fd ($(diff "$reference" "$build/outputs/$name.txt" | grep -c '^[<>]' || true) lines), timed anyway"
     elif ! cmp -s "$reference" "$build/outputs/$name.txt"; then
-      failed[$name]="DISQUALIFIED: output differs from fd ($(diff "$reference" "$build/outputs/$name.txt" | grep -c '^[<>]') lines; tests/startup/build/outputs/$name.txt)"
+      failed[$name]="DISQUALIFIED: output differs from fd ($(diff "$reference" "$build/outputs/$name.txt" | grep -c '^[<>]' || true) lines; tests/startup/build/outputs/$name.txt)"
       echo "== $name: ${failed[$name]}"
       continue
     fi
