@@ -87,11 +87,18 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
             records.AddRange(ledger.Records);
         }
         records.AddRange(request.Records);
-        for (var i = 0; i < records.Count; i++) records[i] = records[i] with { Order = i };
+        // Files number their records from 0; renumber across files and host records (only where it differs).
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i].Order != i) records[i] = records[i] with { Order = i };
+        }
 
         var planPath = request.Plans.IsEmpty ? Path.Combine(request.BaseDirectory, "plan.plan") : FullPath(request, request.Plans[0].Path);
         var planConfig = request.Config.Resolve(planPath);
         var (compliance, complianceDiagnostics) = ComplianceEvaluator.Evaluate(plan, records, asOf, planConfig.Compliance(request.Compliance));
+        // The records are not needed after the evaluation: let a large ledger go before the rules run.
+        var recordCount = records.Count;
+        records = null!;
         diagnostics.AddRange(complianceDiagnostics);
         diagnostics.AddRange(request.Config.Diagnostics);
         var ruleSets = request.IncludeStandardRules ? request.RuleSets.Insert(0, StandardRules.Compiled) : request.RuleSets;
@@ -107,7 +114,7 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         }
 
         var configured = Configure(Suppressions.Apply(diagnostics, plan, request.Baseline), request, planConfig);
-        return new CheckResult(plan, asOf, DiagnosticOrder.Sort(configured), compliance, records.Count);
+        return new CheckResult(plan, asOf, DiagnosticOrder.Sort(configured), compliance, recordCount);
     }
 
     private static string FullPath(CheckRequest request, string path) =>

@@ -83,7 +83,7 @@ public static class LedgerCsvReader
                 }
                 if (fields.All(string.IsNullOrWhiteSpace)) continue;
                 var record = ReadRow(fields, starts, map, source, Report);
-                if (record is not null) records.Add(record);
+                if (record is not null) records.Add(record with { Order = records.Count });
             }
         }
         catch (CsvHelperException e)

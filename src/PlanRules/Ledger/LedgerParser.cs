@@ -184,6 +184,7 @@ public static class LedgerParser
             var location = Location.Create(source, span);
             var record = new LedgerRecord(day, task.Value, status.Status)
             {
+                Order = records.Count,
                 Percent = status.Percent,
                 Reason = status.Reason,
                 By = by,
