@@ -93,16 +93,22 @@ if [[ $skip_build -eq 0 ]]; then
     name="$(field "$v" 0)"
     selected "$name" || continue
     project="$cli_project"; [[ "$(field "$v" 1)" == hello ]] && project="$hello_project"
+    baseline_src=""
     if [[ -n "$baseline" && "$name" == "fd-$baseline" ]]; then
-      rm -rf "${build:?}/src-$baseline" && mkdir -p "$build/src-$baseline"
-      git -C "$repo" archive "$baseline" | tar -x -C "$build/src-$baseline"
-      project="$build/src-$baseline/src/PlanRules.Cli/PlanRules.Cli.csproj"
+      # Outside the repository: a second copy of its projects under it makes tools that find a project by name
+      # (BenchmarkDotNet's boilerplate build) refuse to choose. Removed after the publish.
+      baseline_src="$(mktemp -d "${TMPDIR:-/tmp}/planrules-startup-src-XXXXXX")"
+      git -C "$repo" archive "$baseline" | tar -x -C "$baseline_src"
+      project="$baseline_src/src/PlanRules.Cli/PlanRules.Cli.csproj"
     fi
     read -r -a extra <<< "$(field "$v" 3)"
     echo "== publishing $name: $(field "$v" 2)"
     rm -rf "${build:?}/$name"
-    if ! dotnet publish "$project" -c Release "${extra[@]}" --artifacts-path "$build/artifacts/$name" -o "$build/$name" \
-        -nologo > "$build/logs/$name.log" 2>&1; then
+    published=1
+    dotnet publish "$project" -c Release "${extra[@]}" --artifacts-path "$build/artifacts/$name" -o "$build/$name" \
+        -nologo > "$build/logs/$name.log" 2>&1 || published=0
+    [[ -n "$baseline_src" ]] && rm -rf "$baseline_src"
+    if [[ $published -eq 0 ]]; then
       failed[$name]="publish failed (see tests/startup/build/logs/$name.log): $(grep -m1 -E 'error' "$build/logs/$name.log" | sed -E 's/^ +//' | cut -c1-200)"
       echo "   FAILED: ${failed[$name]}"
       continue
