@@ -57,7 +57,7 @@ public static class Program
             Ledgers = inputs.Ledgers,
             LedgerCsvs = inputs.LedgerCsvs,
             AsOf = date,
-            Config = ConfigDiscovery.Load(inputs.Plans.Concat(inputs.Ledgers).Select(p => Path.GetFullPath(p.Path)), Environment.CurrentDirectory),
+            Config = ConfigDiscovery.Load(inputs.Plans.Concat(inputs.Ledgers).Concat(inputs.LedgerCsvs).Select(p => Path.GetFullPath(p.Path)), Environment.CurrentDirectory),
         });
 
         var culture = CultureInfo.GetCultureInfo("zh-CN");
