@@ -108,6 +108,8 @@ internal sealed class ReferenceEvaluator
         (long or decimal, long or decimal) => Convert.ToDecimal(a, CultureInfo.InvariantCulture) == Convert.ToDecimal(b, CultureInfo.InvariantCulture),
         (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
         (TaskView or UnitView or ObligationView or PlanView, _) => ReferenceEquals(a, b),
+        (System.Collections.IEnumerable x, System.Collections.IEnumerable y) => x.Cast<object?>().Count() == y.Cast<object?>().Count()
+            && x.Cast<object?>().Zip(y.Cast<object?>()).All(p => ValueEquals(p.First, p.Second)),
         _ => a.Equals(b),
     };
 

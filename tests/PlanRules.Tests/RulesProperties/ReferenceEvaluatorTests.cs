@@ -127,6 +127,14 @@ public class ReferenceEvaluatorTests
         { "1", "any x in []: true", "Boolean False" },
         { "3", "any k in t.dependencies: k.id == “1”", "Boolean True" },
         { "1", "any t in t.dependents: t.id == “3”", "Boolean True" },
+        // lists compare item by item, in order
+        { "1", "[1, 2] == [1, 2]", "Boolean True" },
+        { "1", "[1, 2] != [2, 1]", "Boolean True" },
+        { "1", "[1, 2] == [1, 2, 3]", "Boolean False" },
+        { "1", "[1, 2] == [1.0, 2.0]", "Boolean True" },
+        { "1", "[“a”] == [“a”]", "Boolean True" },
+        { "1", "t.lead == t.lead", "Boolean True" },
+        { "1", "t.lead == t.support", "Boolean False" },
         // and/or short-circuit: the right side would fault (a pattern that does not compile)
         { "1", "true or matches(t.title, t.id + “(”)", "Boolean True" },
         { "1", "false and matches(t.title, t.id + “(”)", "Boolean False" },

@@ -161,6 +161,15 @@ internal sealed class RuleCompiler
             var item = Coerce(Emit(comparison.Left), comparison.Left.Type, elementType);
             return EmitIn(item, list, elementType);
         }
+        if (comparison.Operator is BinaryOperator.Equal or BinaryOperator.NotEqual
+            && comparison.Left.Type.Kind == TypeKind.List && comparison.Right.Type.Kind == TypeKind.List)
+        {
+            // Lists are equal when they have the same length and equal items in the same order.
+            var equal = Expression.Call(typeof(RuleCompiler).GetMethod(nameof(ListEquals), BindingFlags.NonPublic | BindingFlags.Static)!,
+                Expression.Convert(Emit(comparison.Left), typeof(System.Collections.IEnumerable)),
+                Expression.Convert(Emit(comparison.Right), typeof(System.Collections.IEnumerable)));
+            return comparison.Operator == BinaryOperator.Equal ? equal : Expression.Not(equal);
+        }
         if (type.Kind == TypeKind.None)
         {
             // none == none is true; none < none is false.
@@ -248,6 +257,30 @@ internal sealed class RuleCompiler
     }
 
     /// <summary><c>decimal in list of int</c>: membership by value (int and decimal unify to decimal).</summary>
+    /// <summary>List equality: same length, equal items in order (ints and decimals by value, plan elements by identity).</summary>
+    private static bool ListEquals(System.Collections.IEnumerable? left, System.Collections.IEnumerable? right)
+    {
+        if (left is null || right is null) return left is null && right is null;
+        var a = left.GetEnumerator();
+        var b = right.GetEnumerator();
+        while (true)
+        {
+            var more = a.MoveNext();
+            if (more != b.MoveNext()) return false;
+            if (!more) return true;
+            if (!ItemEquals(a.Current, b.Current)) return false;
+        }
+    }
+
+    private static bool ItemEquals(object? x, object? y) => (x, y) switch
+    {
+        (null, null) => true,
+        (null, _) or (_, null) => false,
+        (long l, decimal d) => l == d,
+        (decimal d, long l) => l == d,
+        _ => x.Equals(y),
+    };
+
     private static bool InAsDecimal(decimal? item, IReadOnlyList<long?>? list)
     {
         if (list is null) return false;
