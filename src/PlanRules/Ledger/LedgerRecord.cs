@@ -39,7 +39,10 @@ public sealed record LedgerRecord(LocalDate Date, string TaskId, LedgerStatus St
     public string? Reason { get; init; }
     /// <summary>Where the record was written.</summary>
     public Location Location { get; init; } = Location.None;
-    /// <summary>The record's place among all records given (files in order, then lines); breaks date ties.</summary>
+    /// <summary>
+    /// The record's place among all records given (files in order, then lines); breaks date ties. Readers number
+    /// the records of one file from 0; a check renumbers across files and host records.
+    /// </summary>
     public int Order { get; init; }
     /// <summary>Where the task id is written (for PR3007), or the record's location.</summary>
     public Location TaskLocation { get; init; } = Location.None;
