@@ -27,17 +27,17 @@ public sealed class PlanBenchmarkConfig : ManualConfig
 public static class InputColumns
 {
     /// <summary>Size of the input in MB.</summary>
-    public static readonly IColumn InputMegabytes = new InputColumn(
+    public static readonly IColumn InputMegabytes = InputColumn(
         "Input MB", "UTF-8 size of the input read (JSON for the baseline, plan text otherwise), 10^6 bytes",
         (bytes, tasks, mean) => (bytes / 1e6).ToString("0.00", CultureInfo.InvariantCulture));
 
     /// <summary>Throughput in MB/s of the benchmark's own input.</summary>
-    public static readonly IColumn MegabytesPerSecond = new InputColumn(
+    public static readonly IColumn MegabytesPerSecond = InputColumn(
         "MB/s", "Input MB divided by the mean time",
         (bytes, tasks, mean) => mean is { } ns ? (bytes / 1e6 / (ns / 1e9)).ToString("0.0", CultureInfo.InvariantCulture) : "NA");
 
     /// <summary>Mean time per task, to check linear growth.</summary>
-    public static readonly IColumn NanosecondsPerTask = new InputColumn(
+    public static readonly IColumn NanosecondsPerTask = InputColumn(
         "ns/task", "Mean time divided by the number of tasks (flat when time grows linearly)",
         (bytes, tasks, mean) => mean is { } ns ? (ns / tasks).ToString("N0", CultureInfo.InvariantCulture) : "NA");
 
@@ -49,29 +49,44 @@ public static class InputColumns
         return benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(ParseBindBenchmarks.Json) ? plan.JsonUtf8.Length : plan.PlanUtf8.Length;
     }
 
-    private sealed class InputColumn(string name, string legend, Func<long, int, double?, string> format) : IColumn
-    {
-        public string Id => "PlanRules." + name;
-        public string ColumnName => name;
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => legend;
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    private static IColumn InputColumn(string name, string legend, Func<long, int, double?, string> format) =>
+        new DerivedColumn("PlanRules." + name, name, legend, (summary, benchmarkCase) =>
         {
             if (benchmarkCase.Descriptor.Type != typeof(ParseBindBenchmarks)) return "-";
             var bytes = InputBytes(benchmarkCase, out var tasks);
-            var mean = summary[benchmarkCase]?.ResultStatistics?.Mean;
-            return format(bytes, tasks, mean);
-        }
-    }
+            return format(bytes, tasks, summary[benchmarkCase]?.ResultStatistics?.Mean);
+        });
+}
+
+/// <summary>A custom numeric column whose cell is computed from the summary and the case ("-" when it does not apply).</summary>
+public sealed class DerivedColumn(string id, string name, string legend, Func<Summary, BenchmarkCase, string> value) : IColumn
+{
+    /// <inheritdoc/>
+    public string Id => id;
+    /// <inheritdoc/>
+    public string ColumnName => name;
+    /// <inheritdoc/>
+    public bool AlwaysShow => true;
+    /// <inheritdoc/>
+    public ColumnCategory Category => ColumnCategory.Custom;
+    /// <inheritdoc/>
+    public int PriorityInCategory => 0;
+    /// <inheritdoc/>
+    public bool IsNumeric => true;
+    /// <inheritdoc/>
+    public UnitType UnitType => UnitType.Dimensionless;
+    /// <inheritdoc/>
+    public string Legend => legend;
+
+    /// <inheritdoc/>
+    public bool IsAvailable(Summary summary) => true;
+
+    /// <inheritdoc/>
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+
+    /// <inheritdoc/>
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    /// <inheritdoc/>
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style) => value(summary, benchmarkCase);
 }

@@ -186,34 +186,16 @@ public sealed class RulesBenchmarkConfig : ManualConfig
     {
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(
-            new PerTaskColumn("ns/task", "Mean time divided by the number of tasks (Run only)", (report, tasks) =>
+            PerTaskColumn("ns/task", "Mean time divided by the number of tasks (Run only)", (report, tasks) =>
                 report.ResultStatistics is { } stats ? (stats.Mean / tasks).ToString("N0", CultureInfo.InvariantCulture) : "NA"),
-            new PerTaskColumn("B/task", "Bytes allocated per operation divided by the number of tasks (Run only)", (report, tasks) =>
+            PerTaskColumn("B/task", "Bytes allocated per operation divided by the number of tasks (Run only)", (report, tasks) =>
                 report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) is { } bytes ? (bytes / (double)tasks).ToString("N0", CultureInfo.InvariantCulture) : "NA"));
         WithBuildTimeout(TimeSpan.FromMinutes(15));
     }
 
-    private sealed class PerTaskColumn(string name, string legend, Func<BenchmarkReport, int, string> value) : IColumn
-    {
-        public string Id => "PlanRules.Rules." + name;
-        public string ColumnName => name;
-        public bool AlwaysShow => true;
-        public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
-        public bool IsNumeric => true;
-        public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => legend;
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            if (!benchmarkCase.Descriptor.Categories.Contains("Run") || summary[benchmarkCase] is not { } report) return "-";
-            return value(report, (int)benchmarkCase.Parameters["Tasks"]);
-        }
-    }
+    private static IColumn PerTaskColumn(string name, string legend, Func<BenchmarkReport, int, string> value) =>
+        new DerivedColumn("PlanRules.Rules." + name, name, legend, (summary, benchmarkCase) =>
+            !benchmarkCase.Descriptor.Categories.Contains("Run") || summary[benchmarkCase] is not { } report
+                ? "-"
+                : value(report, (int)benchmarkCase.Parameters["Tasks"]));
 }

@@ -52,4 +52,28 @@ public static class NameSuggester
         }
         return previous[b.Length];
     }
+
+    /// <summary>
+    /// Suggestions for many unknown names against one large candidate set (task ids): each name is looked up
+    /// once, and only the first <paramref name="maxDistinct"/> distinct names get a suggestion. Each lookup costs
+    /// a pass over the candidates, so without the bound <i>m</i> unknown names among <i>n</i> candidates cost
+    /// O(<i>n</i>·<i>m</i>); input naming thousands of unknown ids is not helped by more suggestions.
+    /// </summary>
+    public sealed class Bounded(Func<IEnumerable<string>> candidates, int maxDistinct = Bounded.DefaultMaxDistinct)
+    {
+        /// <summary>Distinct unknown names that get a suggestion by default.</summary>
+        public const int DefaultMaxDistinct = 20;
+
+        private readonly Dictionary<string, string?> _known = new(StringComparer.Ordinal);
+        private string[]? _candidates;
+
+        /// <summary>The suggestion for <paramref name="name"/> (remembered), or null beyond the bound.</summary>
+        public string? For(string name)
+        {
+            if (_known.TryGetValue(name, out var suggestion)) return suggestion;
+            if (_known.Count >= maxDistinct) return null;
+            _candidates ??= [.. candidates()];
+            return _known[name] = Suggest(name, _candidates);
+        }
+    }
 }

@@ -37,6 +37,7 @@ public static class PlanBinder
         private readonly Dictionary<string, SectionSymbol> _sectionsById = new(StringComparer.Ordinal);
         private readonly List<(TaskSymbol Task, SourceText Source)> _tasks = [];
         private readonly Dictionary<string, TaskSymbol> _tasksById = new(StringComparer.Ordinal);
+        private NameSuggester.Bounded? _dependencySuggestions;
         private readonly HashSet<UnitSymbol> _used = new(ReferenceEqualityComparer.Instance);
 
         // Scratch collections reused for every task: binding allocates only what the symbols keep.
@@ -397,7 +398,7 @@ public static class PlanBinder
                             if (!dependencies.Contains(dependency)) dependencies.Add(dependency);
                             continue;
                         }
-                        var suggestion = NameSuggester.Suggest(id.Value, _tasksById.Keys);
+                        var suggestion = (_dependencySuggestions ??= new NameSuggester.Bounded(() => _tasksById.Keys)).For(id.Value);
                         _sink.Report(DiagnosticCatalog.UnknownDependency, Loc(source, id.Span), task.Id, null, task.Id, id.Value, DiagnosticSink.DidYouMean(suggestion));
                     }
                 }

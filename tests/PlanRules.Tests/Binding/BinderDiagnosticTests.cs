@@ -149,6 +149,25 @@ public class BinderDiagnosticTests
     }
 
     [Fact]
+    public void UnknownDependencies_GetSuggestionsForTheFirstTwentyDistinctIds()
+    {
+        // The same bound as PR3007 (NameSuggester.Bounded): each new id costs a pass over every task id.
+        var tasks = string.Concat(Enumerable.Range(1, 30).Select(i => $"task T{100 + i} \"t\" {{ lead A }}\n"));
+        var after = string.Join(", ", Enumerable.Range(1, 30).Select(i => $"X{100 + i}")) + ", X101";
+        var findings = Bind(Header + "unit A\n" + tasks + $"task 999 \"u\" {{ lead A; after {after} }}\n")
+            .Diagnostics.Where(d => d.Id == "PR1003").OrderBy(d => d.Location.Column).ToList();
+
+        Assert.Equal(31, findings.Count);
+        for (var i = 0; i < 30; i++)
+        {
+            var message = findings[i].GetMessage(En);
+            if (i < 20) Assert.EndsWith($"did you mean 'T{101 + i}'?", message);
+            else Assert.Equal($"Task 999: 'after' names unknown task 'X{101 + i}'", message);
+        }
+        Assert.EndsWith("did you mean 'T101'?", findings[30].GetMessage(En));
+    }
+
+    [Fact]
     public void DependencyCycle_ListsTheCycleInOrder()
     {
         var d = Only(Header + "unit A\ntask 12 \"a\" {\n  lead A\n  after 15\n}\ntask 15 \"b\" {\n  lead A\n  after 12\n}\n", "PR1004");

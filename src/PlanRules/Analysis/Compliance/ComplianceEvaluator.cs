@@ -34,7 +34,8 @@ public static class ComplianceEvaluator
         var accumulators = new Accumulator[obligations.Length];
 
         var targets = new List<int>();
-        var suggestions = new TaskSuggestions(plan);
+        // "Did you mean" for unknown task ids (PR3007): bounded, so a ledger of unknown ids stays linear.
+        var suggestions = new NameSuggester.Bounded(() => plan.Tasks.Select(t => t.Id));
         var texts = new Texts();
         foreach (var record in records)
         {
@@ -260,27 +261,6 @@ public static class ComplianceEvaluator
         }
     }
 
-    /// <summary>
-    /// "Did you mean" for unknown task ids (PR3007), remembered per id. Each new id costs one pass over the
-    /// plan's task ids, so only the first <see cref="MaxDistinct"/> distinct unknown ids of an evaluation get a
-    /// suggestion: a ledger that names thousands of unknown tasks is not helped by more, and this keeps
-    /// evaluation linear in the size of the plan and the ledger.
-    /// </summary>
-    private sealed class TaskSuggestions(BoundPlan plan)
-    {
-        public const int MaxDistinct = 20;
-        private readonly Dictionary<string, string?> _known = new(StringComparer.Ordinal);
-        private string[]? _ids;
-
-        public string? For(string id)
-        {
-            if (_known.TryGetValue(id, out var suggestion)) return suggestion;
-            if (_known.Count >= MaxDistinct) return null;
-            _ids ??= [.. plan.Tasks.Select(t => t.Id)];
-            return _known[id] = NameSuggester.Suggest(id, _ids);
-        }
-    }
-
     private static LocalDate? Later(LocalDate? a, LocalDate? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 
     private static void ReportOrder(
@@ -352,14 +332,10 @@ public static class ComplianceEvaluator
             .ThenByDescending(u => u.DoneLate)
             .ThenBy(u => u.Unit.Name, StringComparer.Ordinal)];
 
-    private static string StatusText(ObligationStatus status) => status switch
-    {
-        ObligationStatus.Open => "open",
-        ObligationStatus.Started => "started",
-        ObligationStatus.InProgress => "inprogress",
-        ObligationStatus.Done => "done",
-        _ => "waived",
-    };
+    // The status as PR3001's "status" property has always written it (the enum name in lower case), made once.
+    private static readonly string[] StatusTexts = [.. Enum.GetNames<ObligationStatus>().Select(n => n.ToLowerInvariant())];
+
+    private static string StatusText(ObligationStatus status) => StatusTexts[(int)status];
 
     private static string Num(int value) => LocalizableString.Number(value);
 }
