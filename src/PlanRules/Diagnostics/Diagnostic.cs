@@ -181,8 +181,6 @@ public sealed class Diagnostic
 
     private static readonly LocalizableString EmptyMessage = LocalizableString.FromText("");
 
-    private static object SortedProperties(IEnumerable<KeyValuePair<string, string>>? properties) => PropertiesFrom(properties);
-
     /// <summary>Creates a finding with an explicit message (rules bring their own templates).</summary>
     public static Diagnostic Create(
         DiagnosticDescriptor descriptor,
@@ -199,7 +197,7 @@ public sealed class Diagnostic
             additionalLocations?.ToImmutableArray() ?? [],
             arguments.ToImmutableArray(),
             message,
-            SortedProperties(properties),
+            PropertiesFrom(properties),
             taskId,
             unit,
             SuppressionKind.None,
