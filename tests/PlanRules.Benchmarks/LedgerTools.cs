@@ -24,13 +24,13 @@ internal static class LedgerTools
             var watch = Stopwatch.StartNew();
             benchmarks.Setup();
             Console.WriteLine($"  ({scenario}: set-up and verification of {size:N0}: {watch.Elapsed.TotalSeconds:0.0} s, {benchmarks.Input.Plan.Tasks.Length:N0} tasks, {benchmarks.Input.Plan.Obligations.Length:N0} obligations)");
-            var hand = Measure(() => benchmarks.HandLoop());
-            var library = Measure(() => benchmarks.Evaluate());
+            var hand = QuickCheck.Measure(() => benchmarks.HandLoop());
+            var library = QuickCheck.Measure(() => benchmarks.Evaluate());
             var records = benchmarks.Input.Records.Length;
             var findings = LedgerBenchmarks.Summary(benchmarks.Evaluate().Item2);
             foreach (var (name, m) in new[] { ("Hand-written loop", hand), ("ComplianceEvaluator", library) })
             {
-                Console.WriteLine($"  {benchmarks.Input.Plan.Obligations.Length,11:N0} | {records,9:N0} | {name,-19} | {m.Best,8:0.0} | {m.AllocatedMB,8:0.0} | {m.Best * 1e6 / records,9:0} | ×{m.Best / hand.Best:0.00} | {m.Gcs} {(name == "ComplianceEvaluator" ? findings : "")}");
+                Console.WriteLine($"  {benchmarks.Input.Plan.Obligations.Length,11:N0} | {records,9:N0} | {name,-19} | {m.Wall,8:0.0} | {m.AllocatedMB,8:0.0} | {m.Wall * 1e6 / records,9:0} | ×{m.Wall / hand.Wall:0.00} | {m.Gcs} {(name == "ComplianceEvaluator" ? findings : "")}");
             }
         }
     }
@@ -52,29 +52,6 @@ internal static class LedgerTools
             runs++;
         }
         Console.WriteLine($"{runs} evaluations in {watch.Elapsed.TotalSeconds:0.0} s");
-    }
-
-    private static (double Best, double AllocatedMB, string Gcs) Measure(Func<object> action)
-    {
-        // Warm up past tiered compilation, then take the best of at least seven runs (or two seconds).
-        var warmUp = Stopwatch.StartNew();
-        for (var i = 0; i < 3 || warmUp.ElapsedMilliseconds < 1500; i++) GC.KeepAlive(action());
-        var best = double.MaxValue;
-        long allocated = 0;
-        var total = Stopwatch.StartNew();
-        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var runs = 0;
-        for (var i = 0; i < 7 || (i < 40 && total.ElapsedMilliseconds < 2000); i++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            GC.KeepAlive(action());
-            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            runs++;
-        }
-        var gcs = $"GCs/run {(GC.CollectionCount(0) - gen0) / (double)runs:0.#}/{(GC.CollectionCount(1) - gen1) / (double)runs:0.#}/{(GC.CollectionCount(2) - gen2) / (double)runs:0.#}";
-        return (best, allocated / 1e6, gcs);
     }
 
     /// <summary>Writes the inputs, then checks them in a fresh process so that its peak memory is the check's own.</summary>

@@ -154,7 +154,11 @@ internal static class QuickCheck
         }
     }
 
-    private static (double Wall, double Cpu, double Gc, double AllocatedMB) Measure(Func<object> action)
+    /// <summary>
+    /// Best wall and CPU time of at least five runs after a second of warm-up, GC pause of the best run, bytes
+    /// allocated per run, and collections per run (gen0/gen1/gen2).
+    /// </summary>
+    internal static (double Wall, double Cpu, double Gc, double AllocatedMB, string Gcs) Measure(Func<object> action)
     {
         var warmUp = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < 5 || warmUp.ElapsedMilliseconds < 1000; i++) GC.KeepAlive(action());
@@ -162,7 +166,9 @@ internal static class QuickCheck
         double wall = double.MaxValue, cpu = double.MaxValue, gc = 0;
         long allocated = 0;
         var total = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < 5 || (i < 30 && total.ElapsedMilliseconds < 3000); i++)
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var runs = 0;
+        for (; runs < 5 || (runs < 30 && total.ElapsedMilliseconds < 3000); runs++)
         {
             var bytes = GC.GetAllocatedBytesForCurrentThread();
             var pause = GC.GetTotalPauseDuration();
@@ -178,6 +184,7 @@ internal static class QuickCheck
             }
             allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;
         }
-        return (wall, cpu, gc, allocated / 1e6);
+        var gcs = $"GCs/run {(GC.CollectionCount(0) - gen0) / (double)runs:0.#}/{(GC.CollectionCount(1) - gen1) / (double)runs:0.#}/{(GC.CollectionCount(2) - gen2) / (double)runs:0.#}";
+        return (wall, cpu, gc, allocated / 1e6, gcs);
     }
 }
