@@ -57,7 +57,9 @@ internal static class LedgerTools
     /// <summary>Writes the inputs, then checks them in a fresh process so that its peak memory is the check's own.</summary>
     public static int Memory(int tasks, int records)
     {
-        var directory = Directory.CreateTempSubdirectory("planrules-memory-").FullName;
+        // PLANRULES_MEMORY_KEEP=DIR writes the inputs there and keeps them (for --memory-run DIR under other settings).
+        var keep = Environment.GetEnvironmentVariable("PLANRULES_MEMORY_KEEP");
+        var directory = keep is { Length: > 0 } ? Directory.CreateDirectory(keep).FullName : Directory.CreateTempSubdirectory("planrules-memory-").FullName;
         try
         {
             var watch = Stopwatch.StartNew();
@@ -84,7 +86,7 @@ internal static class LedgerTools
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            if (keep is not { Length: > 0 }) Directory.Delete(directory, recursive: true);
         }
     }
 
@@ -95,6 +97,27 @@ internal static class LedgerTools
     /// </summary>
     public static int MemoryRun(string directory)
     {
+        if (Environment.GetEnvironmentVariable("PLANRULES_MEMORY_PHASES") is { Length: > 0 })
+        {
+            var sw = Stopwatch.StartNew();
+            void P(string n) => Console.WriteLine($"{n,-14} {sw.Elapsed.TotalSeconds,5:0.0}s hwm {PeakResidentMB(),6:N0} MB heap {GC.GetTotalMemory(false) / 1e6,6:N0} MB");
+            var pt = SourceText.FromFile(Path.Combine(directory, "plan.plan"));
+            var lt = SourceText.FromFile(Path.Combine(directory, "progress.ledger"));
+            P("read");
+            var pf = Syntax.PlanParser.Parse(pt); P("parse");
+            var bp = Binding.PlanBinder.Bind([pf]); P("bind");
+            var lf = Ledger.LedgerParser.Parse(lt); P("parse ledger");
+            var ev = ComplianceEvaluator.Evaluate(bp, lf.Records, new LocalDate(2021, 11, 30)); P("evaluate");
+            lf = null;
+            if (Environment.GetEnvironmentVariable("PLANRULES_MEMORY_PHASES") == "gc") GC.Collect();
+            var m = Rules.Runtime.RuleModel.Build(bp, ev.Result, new LocalDate(2021, 11, 30)); P("model");
+            var rf = RuleRunner.Run(StandardRules.Compiled, m); P("rules");
+            m = null;
+            if (Environment.GetEnvironmentVariable("PLANRULES_MEMORY_PHASES") == "gc") GC.Collect();
+            var all = Diagnostics.DiagnosticOrder.Sort(ev.Diagnostics.Concat(rf)); P("sort");
+            GC.KeepAlive(all); GC.KeepAlive(pt); GC.KeepAlive(lt);
+            return 0;
+        }
         var watch = Stopwatch.StartNew();
         var request = new CheckRequest
         {

@@ -17,81 +17,85 @@ public enum SuppressionKind
     External,
 }
 
-/// <summary>One finding: a descriptor occurrence with its severity, message, location and properties. Immutable.</summary>
-public sealed class Diagnostic
+/// <summary>
+/// One finding: a descriptor occurrence with its severity, message, location and properties. Immutable.
+/// </summary>
+/// <remarks>
+/// Only the library makes findings (through <see cref="Create(DiagnosticDescriptor, Location, object?[])"/> and its
+/// overloads). Findings come by the million for big plans with thin ledgers, so the library keeps the common
+/// kinds compact: what a finding says (arguments, message, properties) may be made from a few fields when read,
+/// and reads the same every time.
+/// </remarks>
+public abstract class Diagnostic
 {
-    private Diagnostic(
-        DiagnosticDescriptor descriptor,
-        DiagnosticSeverity severity,
-        Location location,
-        ImmutableArray<Location> additionalLocations,
-        ImmutableArray<string> arguments,
-        LocalizableString? message,
-        object properties,
-        string? taskId,
-        string? unit,
-        SuppressionKind suppression,
-        string? justification,
-        ImmutableArray<string>? fingerprintArguments = null)
+    private protected Diagnostic(DiagnosticDescriptor descriptor, DiagnosticSeverity severity, DiagnosticExtras? extras)
     {
-        _fingerprintArguments = fingerprintArguments;
         Descriptor = descriptor;
         Severity = severity;
-        Location = location;
-        AdditionalLocations = additionalLocations;
-        Arguments = arguments;
-        _message = message;
-        _properties = properties;
-        TaskId = taskId;
-        Unit = unit;
-        Suppression = suppression;
-        Justification = justification;
+        _extras = extras;
     }
 
-    private readonly ImmutableArray<string>? _fingerprintArguments;
+    // Related locations and the justification: rare, or shared by every finding of a rule.
+    private DiagnosticExtras? _extras;
 
     /// <summary>What kind of finding this is.</summary>
     public DiagnosticDescriptor Descriptor { get; }
     /// <summary>The id, e.g. <c>PR3001</c>.</summary>
     public string Id => Descriptor.Id;
     /// <summary>Severity after configuration.</summary>
-    public DiagnosticSeverity Severity { get; }
+    public DiagnosticSeverity Severity { get; private set; }
     /// <summary>The primary location.</summary>
-    public Location Location { get; }
+    public abstract Location Location { get; }
     /// <summary>Related locations (a rule in a rules file, the other end of a cycle, ...).</summary>
-    public ImmutableArray<Location> AdditionalLocations { get; }
+    public ImmutableArray<Location> AdditionalLocations => _extras?.AdditionalLocations ?? [];
     /// <summary>Message arguments as invariant text; part of the fingerprint.</summary>
-    public ImmutableArray<string> Arguments { get; }
+    public abstract ImmutableArray<string> Arguments { get; }
     /// <summary>The message, renderable in zh-CN and en.</summary>
-    public LocalizableString Message =>
-        _message ?? new FormattedString(Descriptor.MessageFormat ?? EmptyMessage, ImmutableCollectionsMarshal.AsArray(Arguments)!);
-
-    // Null when the message is the descriptor's format applied to the (culture-independent) arguments: made on
-    // demand, so a finding does not hold it. Findings are made by the million for big plans and thin ledgers.
-    private readonly LocalizableString? _message;
-
+    public abstract LocalizableString Message { get; }
     /// <summary>Extra facts (e.g. <c>daysOverdue</c>), sorted by key.</summary>
-    public ImmutableSortedDictionary<string, string> Properties
+    public abstract ImmutableSortedDictionary<string, string> Properties { get; }
+    /// <summary>The task the finding is about, if any.</summary>
+    public abstract string? TaskId { get; }
+    /// <summary>The unit the finding is about, if any.</summary>
+    public abstract string? Unit { get; }
+    /// <summary>Whether and how the finding is suppressed.</summary>
+    public SuppressionKind Suppression { get; private set; }
+    /// <summary>True when suppressed; suppressed findings never change the exit code.</summary>
+    public bool IsSuppressed => Suppression != SuppressionKind.None;
+    /// <summary>Why it was suppressed.</summary>
+    public string? Justification => _extras?.Justification;
+
+    /// <summary>The arguments the fingerprint uses: the message arguments unless the finding says otherwise.</summary>
+    private protected virtual ImmutableArray<string> FingerprintArguments => Arguments;
+
+    /// <summary>
+    /// Orders two findings of the same id, task and unit by their arguments (ordinal, element by element, then
+    /// by count), as <see cref="DiagnosticOrder"/> does. Compact kinds override it to compare without making
+    /// their arguments; the result must be the same.
+    /// </summary>
+    internal virtual int CompareArguments(Diagnostic other) => CompareTexts(Arguments, other.Arguments);
+
+    internal static int CompareTexts(ImmutableArray<string> x, ImmutableArray<string> y)
     {
-        get
+        for (var i = 0; i < x.Length && i < y.Length; i++)
         {
-            // Racing readers build equal dictionaries; either may win.
-            if (_properties is ImmutableSortedDictionary<string, string> sorted) return sorted;
-            var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value) in (KeyValuePair<string, string>[])_properties) builder[key] = value;
-            var built = builder.ToImmutable();
-            _properties = built;
-            return built;
+            var c = string.CompareOrdinal(x[i], y[i]);
+            if (c != 0) return c;
         }
+        return x.Length.CompareTo(y.Length);
     }
 
-    // The properties as given (an array this finding owns), sorted into an immutable dictionary only when first
-    // read: building that tree is the largest cost of creating a finding, and most findings are only counted,
-    // ordered and printed as messages. Then the dictionary, which the With… copies share.
-    private object _properties;
-
-    private static readonly ImmutableSortedDictionary<string, string> EmptyProperties =
+    internal static readonly ImmutableSortedDictionary<string, string> EmptyProperties =
         ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>Properties given as pairs, sorted by key (a later duplicate key wins).</summary>
+    internal static ImmutableSortedDictionary<string, string> Sorted(ReadOnlySpan<KeyValuePair<string, string>> properties)
+    {
+        if (properties.IsEmpty) return EmptyProperties;
+        var builder = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in properties) builder[key] = value;
+        return builder.ToImmutable();
+    }
 
     private static object PropertiesFrom(IEnumerable<KeyValuePair<string, string>>? properties) => properties switch
     {
@@ -111,17 +115,6 @@ public sealed class Diagnostic
         return items;
     }
 
-    /// <summary>The task the finding is about, if any.</summary>
-    public string? TaskId { get; }
-    /// <summary>The unit the finding is about, if any.</summary>
-    public string? Unit { get; }
-    /// <summary>Whether and how the finding is suppressed.</summary>
-    public SuppressionKind Suppression { get; }
-    /// <summary>True when suppressed; suppressed findings never change the exit code.</summary>
-    public bool IsSuppressed => Suppression != SuppressionKind.None;
-    /// <summary>Why it was suppressed.</summary>
-    public string? Justification { get; }
-
     /// <summary>Creates a finding whose message is the descriptor's format applied to <paramref name="args"/>.</summary>
     public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
         Create(descriptor, location, null, null, null, args);
@@ -136,27 +129,8 @@ public sealed class Diagnostic
         params object?[] args)
     {
         var (rendered, message) = Render(descriptor, args);
-        return new(descriptor, descriptor.DefaultSeverity, location, [], rendered, message, PropertiesFrom(properties),
-            taskId, unit, SuppressionKind.None, null);
-    }
-
-    /// <summary>
-    /// For the library's own hot paths (compliance findings by the hundred thousand): takes ownership of
-    /// <paramref name="properties"/> (not copied; the caller must not change it) and optionally the arguments the
-    /// fingerprint uses instead of the message's.
-    /// </summary>
-    internal static Diagnostic CreateOwned(
-        DiagnosticDescriptor descriptor,
-        Location location,
-        string? taskId,
-        string? unit,
-        KeyValuePair<string, string>[] properties,
-        ImmutableArray<string>? fingerprintArguments,
-        params object?[] args)
-    {
-        var (rendered, message) = Render(descriptor, args);
-        return new(descriptor, descriptor.DefaultSeverity, location, [], rendered, message,
-            properties.Length == 0 ? EmptyProperties : properties, taskId, unit, SuppressionKind.None, null, fingerprintArguments);
+        return new General(descriptor, descriptor.DefaultSeverity, null, location, rendered, message, PropertiesFrom(properties),
+            taskId, unit, null);
     }
 
     /// <summary>
@@ -181,6 +155,10 @@ public sealed class Diagnostic
 
     private static readonly LocalizableString EmptyMessage = LocalizableString.FromText("");
 
+    /// <summary>The descriptor's message format applied to arguments (text, or <see cref="LocalizableString"/>s).</summary>
+    private protected static LocalizableString Formatted(DiagnosticDescriptor descriptor, object?[] args) =>
+        new FormattedString(descriptor.MessageFormat ?? EmptyMessage, args);
+
     /// <summary>Creates a finding with an explicit message (rules bring their own templates).</summary>
     public static Diagnostic Create(
         DiagnosticDescriptor descriptor,
@@ -191,43 +169,61 @@ public sealed class Diagnostic
         string? unit = null,
         IEnumerable<KeyValuePair<string, string>>? properties = null,
         IEnumerable<Location>? additionalLocations = null) =>
-        new(descriptor,
+        new General(descriptor,
             descriptor.DefaultSeverity,
+            additionalLocations is null ? null : DiagnosticExtras.Create([.. additionalLocations], null),
             location,
-            additionalLocations?.ToImmutableArray() ?? [],
-            arguments.ToImmutableArray(),
+            [.. arguments],
             message,
             PropertiesFrom(properties),
             taskId,
             unit,
-            SuppressionKind.None,
             null);
 
     /// <summary>The message in a culture (zh-CN fallback).</summary>
     public string GetMessage(CultureInfo? culture = null) => Message.ToString(culture);
 
     /// <summary>A copy with another severity.</summary>
-    public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-        new(Descriptor, severity, Location, AdditionalLocations, Arguments, _message, _properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+    public Diagnostic WithSeverity(DiagnosticSeverity severity)
+    {
+        var copy = (Diagnostic)MemberwiseClone();
+        copy.Severity = severity;
+        return copy;
+    }
 
     /// <summary>A copy marked as suppressed.</summary>
-    public Diagnostic WithSuppression(SuppressionKind kind, string? justification) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, _message, _properties, TaskId, Unit, kind, justification, _fingerprintArguments);
+    public Diagnostic WithSuppression(SuppressionKind kind, string? justification)
+    {
+        var copy = (Diagnostic)MemberwiseClone();
+        copy.Suppression = kind;
+        copy._extras = DiagnosticExtras.Create(AdditionalLocations, justification);
+        return copy;
+    }
 
     /// <summary>A copy with more related locations.</summary>
-    public Diagnostic WithAdditionalLocations(IEnumerable<Location> locations) =>
-        new(Descriptor, Severity, Location, AdditionalLocations.AddRange(locations), Arguments, _message, _properties, TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+    public Diagnostic WithAdditionalLocations(IEnumerable<Location> locations)
+    {
+        var copy = (Diagnostic)MemberwiseClone();
+        copy._extras = DiagnosticExtras.Create(AdditionalLocations.AddRange(locations), Justification);
+        return copy;
+    }
 
     /// <summary>A copy with more properties.</summary>
     public Diagnostic WithProperties(IEnumerable<KeyValuePair<string, string>> properties) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, _message, Properties.SetItems(properties), TaskId, Unit, Suppression, Justification, _fingerprintArguments);
+        new General(Descriptor, Severity, _extras, Location, Arguments, Message, Properties.SetItems(properties), TaskId, Unit, FingerprintArguments)
+        {
+            Suppression = Suppression,
+        };
 
     /// <summary>
     /// A copy whose fingerprint uses these arguments instead of the message arguments: for findings whose
     /// message carries a count that changes every day (days overdue), so a baseline keeps matching.
     /// </summary>
     public Diagnostic WithFingerprintArguments(IEnumerable<string> arguments) =>
-        new(Descriptor, Severity, Location, AdditionalLocations, Arguments, _message, _properties, TaskId, Unit, Suppression, Justification, [.. arguments]);
+        new General(Descriptor, Severity, _extras, Location, Arguments, Message, Properties, TaskId, Unit, [.. arguments])
+        {
+            Suppression = Suppression,
+        };
 
     /// <summary>
     /// A stable identity for baselines: depends on id, path, task, unit and message arguments, never on
@@ -240,7 +236,7 @@ public sealed class Diagnostic
             var text = new StringBuilder();
             text.Append(Id).Append('\u001f').Append(Location.Path.Replace('\\', '/')).Append('\u001f')
                 .Append(TaskId).Append('\u001f').Append(Unit);
-            foreach (var arg in _fingerprintArguments ?? Arguments) text.Append('\u001f').Append(arg);
+            foreach (var arg in FingerprintArguments) text.Append('\u001f').Append(arg);
             var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
             return Convert.ToHexStringLower(hash.AsSpan(0, 16));
         }
@@ -249,6 +245,51 @@ public sealed class Diagnostic
     /// <inheritdoc/>
     public override string ToString() =>
         $"{Location}: {Severity.ToText()} {Id}: {GetMessage(CultureInfo.InvariantCulture)}";
+
+    /// <summary>Any finding: every part given and kept.</summary>
+    private sealed class General(
+        DiagnosticDescriptor descriptor,
+        DiagnosticSeverity severity,
+        DiagnosticExtras? extras,
+        Location location,
+        ImmutableArray<string> arguments,
+        LocalizableString? message,
+        object properties,
+        string? taskId,
+        string? unit,
+        ImmutableArray<string>? fingerprintArguments) : Diagnostic(descriptor, severity, extras)
+    {
+        public override Location Location { get; } = location;
+        public override ImmutableArray<string> Arguments { get; } = arguments;
+        public override string? TaskId { get; } = taskId;
+        public override string? Unit { get; } = unit;
+
+        // Null when the message is the descriptor's format applied to the (culture-independent) arguments: made on
+        // demand, so a finding does not hold it.
+        private readonly LocalizableString? _message = message;
+
+        public override LocalizableString Message =>
+            _message ?? new FormattedString(Descriptor.MessageFormat ?? EmptyMessage, ImmutableCollectionsMarshal.AsArray(Arguments)!);
+
+        // The properties as given (an array this finding owns), sorted into an immutable dictionary only when first
+        // read; then the dictionary, which copies share. Racing readers build equal dictionaries; either may win.
+        private object _properties = properties;
+
+        public override ImmutableSortedDictionary<string, string> Properties
+        {
+            get
+            {
+                if (_properties is ImmutableSortedDictionary<string, string> sorted) return sorted;
+                var built = Sorted((KeyValuePair<string, string>[])_properties);
+                _properties = built;
+                return built;
+            }
+        }
+
+        private readonly ImmutableArray<string>? _fingerprintArguments = fingerprintArguments;
+
+        private protected override ImmutableArray<string> FingerprintArguments => _fingerprintArguments ?? Arguments;
+    }
 
     private sealed class FormattedString(LocalizableString format, object?[] args) : LocalizableString
     {
@@ -261,4 +302,20 @@ public sealed class Diagnostic
             return string.Format(CultureInfo.InvariantCulture, text, rendered);
         }
     }
+}
+
+/// <summary>The rarer parts of a finding, kept apart (and shared by the findings of one rule).</summary>
+internal sealed class DiagnosticExtras
+{
+    private DiagnosticExtras(ImmutableArray<Location> additionalLocations, string? justification)
+    {
+        AdditionalLocations = additionalLocations;
+        Justification = justification;
+    }
+
+    public ImmutableArray<Location> AdditionalLocations { get; }
+    public string? Justification { get; }
+
+    public static DiagnosticExtras? Create(ImmutableArray<Location> additionalLocations, string? justification) =>
+        additionalLocations.IsDefaultOrEmpty && justification is null ? null : new(additionalLocations.IsDefault ? [] : additionalLocations, justification);
 }

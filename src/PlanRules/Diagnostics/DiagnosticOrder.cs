@@ -32,13 +32,7 @@ public static class DiagnosticOrder
         if (c != 0) return c;
         c = string.CompareOrdinal(a.Unit, b.Unit);
         if (c != 0) return c;
-        var (x, y) = (a.Arguments, b.Arguments);
-        for (var i = 0; i < x.Length && i < y.Length; i++)
-        {
-            c = string.CompareOrdinal(x[i], y[i]);
-            if (c != 0) return c;
-        }
-        c = x.Length.CompareTo(y.Length);
+        c = a.CompareArguments(b);
         if (c != 0) return c;
         return string.CompareOrdinal(a.GetMessage(), b.GetMessage());
     }

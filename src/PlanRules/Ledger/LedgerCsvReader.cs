@@ -151,10 +151,10 @@ public static class LedgerCsvReader
             By = Field(3) is { Length: > 0 } by ? by : null,
             Evidence = Field(4) is { Length: > 0 } evidence ? evidence : null,
             Note = Field(5) is { Length: > 0 } note ? note : null,
-            Location = Location.Create(source, TextSpan.FromBounds(rowStart, Math.Max(rowStart, rowEnd))),
-            TaskLocation = Location.Create(source, new TextSpan(Start(1), Length(1))),
-            ByLocation = map[3] >= 0 ? Location.Create(source, new TextSpan(Start(3), Length(3))) : Location.Create(source, new TextSpan(rowStart, 0)),
-        };
+        }.WrittenAt(source,
+            TextSpan.FromBounds(rowStart, Math.Max(rowStart, rowEnd)),
+            new TextSpan(Start(1), Length(1)),
+            map[3] >= 0 ? new TextSpan(Start(3), Length(3)) : new TextSpan(rowStart, 0));
     }
 
     /// <summary>Maps each known column to its index in the header; null when a required column is missing.</summary>

@@ -181,7 +181,6 @@ public static class LedgerParser
                         break;
                 }
             }
-            var location = Location.Create(source, span);
             var record = new LedgerRecord(day, task.Value, status.Status)
             {
                 Order = records.Count,
@@ -190,10 +189,7 @@ public static class LedgerParser
                 By = by,
                 Evidence = evidence,
                 Note = note,
-                Location = location,
-                TaskLocation = Location.Create(source, task.Span),
-                ByLocation = byLocation is { } b2 ? Location.Create(source, b2) : location,
-            };
+            }.WrittenAt(source, span, task.Span, byLocation ?? span);
             records.Add(record);
             pos = end;
         }

@@ -41,6 +41,7 @@ public sealed class CompiledRule
         Terms = [.. bound.Terms.Select(term => (textOf(term), ValueOf(term)))];
         Values = [.. values];
         RelatedLocations = [bound.Location];
+        Extras = DiagnosticExtras.Create(RelatedLocations, null);
         SourcePath = sourcePath;
     }
 
@@ -67,6 +68,8 @@ public sealed class CompiledRule
     public Location Location => Bound.Location;
     /// <summary>The related locations of its findings: the rule.</summary>
     internal ImmutableArray<Location> RelatedLocations { get; }
+    /// <summary>What every finding of the rule shares: the rule as related location.</summary>
+    internal DiagnosticExtras? Extras { get; }
 
     /// <summary>True when the rule applies as of <paramref name="asOf"/> (its <c>effective</c> range).</summary>
     public bool IsEffective(LocalDate asOf) =>
@@ -76,49 +79,79 @@ public sealed class CompiledRule
     internal bool Fires(object element, RuleModel model) => Filter(element, model);
 
     /// <summary>
-    /// Evaluates the message holes (each distinct one once; a failing hole faults the element) and returns the
-    /// message, formatted per culture on demand, its invariant arguments, and the values for <see cref="Explain"/>.
+    /// Evaluates what a finding on <paramref name="element"/> says: every distinct hole (the first failing hole
+    /// faults the element), then every term that is not also a hole (a failing term reads "error: …" and the
+    /// finding stands). Values are kept culture-free (text where they read the same in every culture, lists as
+    /// arrays of such), so a finding never keeps a view of the plan alive.
     /// </summary>
-    internal (LocalizableString Message, ImmutableArray<string> Arguments, object?[] Values) RenderMessage(object element, RuleModel model)
+    internal object?[] Evaluate(object element, RuleModel model)
     {
         var values = new object?[Values.Length];
         for (var i = 0; i < HoleValues; i++) values[i] = CultureFree(Values[i](element, model));
-        var parts = Messages[0].Parts;
+        for (var i = HoleValues; i < Values.Length; i++)
+        {
+            try
+            {
+                values[i] = CultureFree(Values[i](element, model));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                values[i] = new TermError("error: " + e.Message);
+            }
+        }
+        return values;
+    }
+
+    /// <summary>The finding's arguments: the first message's holes, as invariant text.</summary>
+    internal ImmutableArray<string> ArgumentsOf(object?[] values)
+    {
         var arguments = new string[Arguments];
         var next = 0;
-        foreach (var part in parts)
+        foreach (var part in Messages[0].Parts)
         {
             if (part.Value >= 0) arguments[next++] = RuleValueFormatter.Format(values[part.Value]);
         }
-        return (new TemplateString(Messages, values), ImmutableCollectionsMarshal.AsImmutableArray(arguments), values);
+        return ImmutableCollectionsMarshal.AsImmutableArray(arguments);
     }
 
-    /// <summary>
-    /// A value that reads the same in every culture (anything but none and lists) is kept as its text: formatted
-    /// once for the arguments, the properties and every culture's message, and no box is kept alive.
-    /// </summary>
-    private static object? CultureFree(object? value) =>
-        value is null or string or System.Collections.IEnumerable ? value : RuleValueFormatter.Format(value);
+    /// <summary>The message, formatted per culture on demand.</summary>
+    internal LocalizableString MessageOf(object?[] values) => new TemplateString(Messages, values);
 
-    /// <summary>The explanation terms as properties; a term that fails reads "error: …" (the finding stands).</summary>
-    internal KeyValuePair<string, string>[] Explain(object element, RuleModel model, object?[] values)
+    /// <summary>The explanation terms as properties.</summary>
+    internal ImmutableSortedDictionary<string, string> PropertiesOf(object?[] values)
     {
         var properties = new KeyValuePair<string, string>[Terms.Length];
         for (var i = 0; i < Terms.Length; i++)
         {
             var (name, index) = Terms[i];
-            string text;
-            try
-            {
-                text = RuleValueFormatter.Format(index < HoleValues ? values[index] : Values[index](element, model));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                text = "error: " + e.Message;
-            }
-            properties[i] = new(name, text);
+            properties[i] = new(name, values[index] is TermError error ? error.Text : RuleValueFormatter.Format(values[index]));
         }
-        return properties;
+        return Diagnostic.Sorted(properties);
+    }
+
+    /// <summary>
+    /// A value that reads the same in every culture (anything but none and lists) is kept as its text: formatted
+    /// once for the arguments, the properties and every culture's message, and no box is kept alive. A list keeps
+    /// its items so (only its separator and a none item depend on the culture).
+    /// </summary>
+    private static object? CultureFree(object? value)
+    {
+        switch (value)
+        {
+            case null or string:
+                return value;
+            case System.Collections.IEnumerable list:
+                var items = new List<object?>();
+                foreach (var item in list) items.Add(CultureFree(item));
+                return items.ToArray();
+            default:
+                return RuleValueFormatter.Format(value);
+        }
+    }
+
+    private sealed class TermError(string text)
+    {
+        public string Text { get; } = text;
     }
 
     private sealed class TemplateString(ImmutableArray<(string Culture, ImmutableArray<(string? Text, int Value)> Parts)> messages, object?[] values) : LocalizableString

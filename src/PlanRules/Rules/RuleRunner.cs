@@ -65,8 +65,7 @@ public static class RuleRunner
     private static Diagnostic Report(CompiledRule rule, object element, RuleModel model)
     {
         var (location, taskId, unit) = Describe(element, rule);
-        var (message, arguments, values) = rule.RenderMessage(element, model);
-        return Diagnostic.Create(rule.Descriptor, location, message, arguments, taskId, unit, rule.Explain(element, model, values), rule.RelatedLocations);
+        return new RuleFinding(rule, location, taskId, unit, rule.Evaluate(element, model));
     }
 
     private static (Location Location, string? TaskId, string? Unit) Describe(object element, CompiledRule rule) => element switch

@@ -87,7 +87,7 @@ public static class ComplianceEvaluator
         for (var i = 0; i < stateArray.Length; i++)
         {
             ReportObligation(sink, plan, stateArray[i], asOf, options, texts);
-            ReportOrder(sink, stateArray[i], stateArray, completion, texts);
+            ReportOrder(sink, stateArray[i], stateArray, completion);
         }
         foreach (var task in plan.Tasks) ReportRisk(sink, task, stateArray, completion, asOf, options);
 
@@ -191,24 +191,11 @@ public static class ComplianceEvaluator
         var obligation = state.Obligation;
         var task = obligation.Task;
         var unit = obligation.Unit.Name;
-        if (state.IsOverdue)
-        {
-            sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.Overdue, task.Location, task.Id, unit,
-                [new("daysOverdue", Num(state.DaysOverdue)), new("due", texts.Date(task.Due!.Value)), new("status", StatusText(state.Status))],
-                ImmutableArray.Create(task.Id, unit), task.Id, state.DaysOverdue, unit));
-        }
-        if (state.IsDoneLate)
-        {
-            sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.DoneLate, task.Location, task.Id, unit,
-                [new("daysLate", Num(state.DaysLate)), new("due", texts.Date(task.Due!.Value)), new("completed", texts.Date(state.CompletedOn!.Value))],
-                null, task.Id, unit, state.DaysLate));
-        }
+        if (state.IsOverdue) sink.Add(ComplianceFinding.Overdue(state));
+        if (state.IsDoneLate) sink.Add(ComplianceFinding.DoneLate(state));
         if (!state.IsSettled && task.Due is { } due && due >= asOf && Days(asOf, due) <= options.DueSoonDays)
         {
-            var daysLeft = Days(asOf, due);
-            sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.DueSoon, task.Location, task.Id, unit,
-                [new("daysLeft", Num(daysLeft)), new("due", texts.Date(due))],
-                ImmutableArray.Create(task.Id, unit), task.Id, daysLeft, unit));
+            sink.Add(ComplianceFinding.DueSoon(state, Days(asOf, due)));
         }
         if (task.Recurrence is { } recurrence && state.Status != ObligationStatus.Waived)
         {
@@ -224,9 +211,7 @@ public static class ComplianceEvaluator
                 while (cursor + count < occurrences.Length && occurrences[cursor + count] <= period.End) count++;
                 if (count < recurrence.AtLeast)
                 {
-                    sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.RecurringShort, task.Location, task.Id, unit,
-                        [new("period", texts.Range(period)), new("occurrences", Num(count)), new("required", Num(recurrence.AtLeast))],
-                        null, task.Id, texts.Name(period), count, unit, recurrence.AtLeast));
+                    sink.Add(ComplianceFinding.RecurringShort(state, texts.Period(period), count));
                 }
             }
         }
@@ -238,24 +223,13 @@ public static class ComplianceEvaluator
     /// </summary>
     private sealed class Texts
     {
-        private readonly Dictionary<LocalDate, string> _dates = [];
-        private readonly Dictionary<(RecurrencePeriod, LocalDate), (LocalizableString Name, string Range)> _periods = [];
+        private readonly Dictionary<(RecurrencePeriod, LocalDate), PeriodTexts> _periods = [];
 
-        public string Date(LocalDate date)
-        {
-            if (!_dates.TryGetValue(date, out var text)) _dates[date] = text = DateText.Iso(date);
-            return text;
-        }
-
-        public LocalizableString Name(PlanPeriod period) => Period(period).Name;
-
-        public string Range(PlanPeriod period) => Period(period).Range;
-
-        private (LocalizableString Name, string Range) Period(PlanPeriod period)
+        public PeriodTexts Period(PlanPeriod period)
         {
             if (!_periods.TryGetValue((period.Kind, period.Start), out var texts))
             {
-                _periods[(period.Kind, period.Start)] = texts = (period.Name, DateText.Iso(period.Start) + ".." + DateText.Iso(period.End));
+                _periods[(period.Kind, period.Start)] = texts = new(period.Name, DateText.Iso(period.Start) + ".." + DateText.Iso(period.End));
             }
             return texts;
         }
@@ -267,8 +241,7 @@ public static class ComplianceEvaluator
         DiagnosticSink sink,
         ObligationState state,
         ImmutableArray<ObligationState> states,
-        ImmutableDictionary<TaskSymbol, LocalDate?> completion,
-        Texts texts)
+        ImmutableDictionary<TaskSymbol, LocalDate?> completion)
     {
         if (state.CompletedOn is not { } done) return;
         var task = state.Obligation.Task;
@@ -288,9 +261,7 @@ public static class ComplianceEvaluator
             }
             if (!satisfied)
             {
-                sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.DoneBeforeDependency, task.Location, task.Id, unit.Name,
-                    [new("dependency", dependency.Id), new("completed", texts.Date(done))],
-                    null, task.Id, dependency.Id, unit.Name));
+                sink.Add(ComplianceFinding.DoneBeforeDependency(state, dependency));
             }
         }
     }
@@ -306,8 +277,8 @@ public static class ComplianceEvaluator
             var overdue = dependency.Obligations.Any(o => states[o.Index].IsOverdue);
             if (overdue)
             {
-                sink.Add(Diagnostic.CreateOwned(DiagnosticCatalog.AtRisk, task.Location, task.Id, null,
-                    [new("dependency", dependency.Id), new("reason", "dependencyOverdue")], null, task.Id, dependency.Id));
+                sink.Add(Diagnostic.Create(DiagnosticCatalog.AtRisk, task.Location, task.Id, null,
+                    [new("dependency", dependency.Id), new("reason", "dependencyOverdue")], task.Id, dependency.Id));
             }
             else if (Days(asOf, due) <= options.AtRiskDays)
             {
@@ -332,10 +303,4 @@ public static class ComplianceEvaluator
             .ThenByDescending(u => u.DoneLate)
             .ThenBy(u => u.Unit.Name, StringComparer.Ordinal)];
 
-    // The status as PR3001's "status" property has always written it (the enum name in lower case), made once.
-    private static readonly string[] StatusTexts = [.. Enum.GetNames<ObligationStatus>().Select(n => n.ToLowerInvariant())];
-
-    private static string StatusText(ObligationStatus status) => StatusTexts[(int)status];
-
-    private static string Num(int value) => LocalizableString.Number(value);
 }

@@ -63,12 +63,11 @@ public sealed class ComplianceResult
         States = states;
         Units = units;
         TaskCompletion = taskCompletion;
-        _byObligation = new Dictionary<ObligationSymbol, ObligationState>(states.Length, ReferenceEqualityComparer.Instance);
-        foreach (var state in states) _byObligation[state.Obligation] = state;
     }
 
-    // Never changed after construction; a hash map rather than an immutable tree, which costs far more to build.
-    private readonly Dictionary<ObligationSymbol, ObligationState> _byObligation;
+    // The evaluator keeps states in the plan's obligation order, so an obligation's index finds its state; a map
+    // is built only if asked for an obligation that is elsewhere (racing builders make equal maps).
+    private Dictionary<ObligationSymbol, ObligationState>? _byObligation;
 
     /// <summary>One state per obligation, in plan order.</summary>
     public ImmutableArray<ObligationState> States { get; }
@@ -78,7 +77,19 @@ public sealed class ComplianceResult
     public ImmutableDictionary<TaskSymbol, LocalDate?> TaskCompletion { get; }
 
     /// <summary>The state of an obligation.</summary>
-    public ObligationState StateOf(ObligationSymbol obligation) => _byObligation[obligation];
+    public ObligationState StateOf(ObligationSymbol obligation)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        var index = obligation.Index;
+        if ((uint)index < (uint)States.Length && ReferenceEquals(States[index].Obligation, obligation)) return States[index];
+        if (_byObligation is null)
+        {
+            var map = new Dictionary<ObligationSymbol, ObligationState>(States.Length, ReferenceEqualityComparer.Instance);
+            foreach (var state in States) map[state.Obligation] = state;
+            _byObligation = map;
+        }
+        return _byObligation[obligation];
+    }
 
     /// <summary>An empty result (no plan).</summary>
     public static ComplianceResult Empty { get; } = new([], [], ImmutableDictionary<TaskSymbol, LocalDate?>.Empty);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NodaTime;
 using PlanRules.Analysis.Compliance;
 using PlanRules.Binding;
@@ -30,14 +31,21 @@ public sealed class RuleModel
     public LocalDate? Today => AsOf;
 
     /// <summary>Builds the views once; linear in tasks and obligations.</summary>
+    /// <remarks>
+    /// Lists are plain arrays (an empty list is the shared empty array), and what rules seldom read (an
+    /// obligation's occurrences) is made when read: a model of a big plan is built for every check and should cost
+    /// little beside the plan itself.
+    /// </remarks>
     public static RuleModel Build(BoundPlan bound, ComplianceResult compliance, LocalDate asOf)
     {
-        var units = bound.Units.ToDictionary(u => u, u => new UnitView(u));
+        var units = new Dictionary<UnitSymbol, UnitView>(bound.Units.Length, ReferenceEqualityComparer.Instance);
+        foreach (var unit in bound.Units) units[unit] = new UnitView(unit);
         UnitView ViewOf(UnitSymbol unit) => units.TryGetValue(unit, out var view) ? view : units[unit] = new UnitView(unit);
-        foreach (var (symbol, view) in units.ToList()) view.Members = [.. symbol.Members.Select(ViewOf)];
+        foreach (var (symbol, view) in units.ToList()) view.Members = Map(symbol.Members, ViewOf);
 
-        var tasks = bound.Tasks.Select(t => new TaskView(t)).ToList();
-        var taskViews = tasks.ToDictionary(t => t.Symbol);
+        var tasks = new TaskView[bound.Tasks.Length];
+        var taskViews = new Dictionary<TaskSymbol, TaskView>(tasks.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < tasks.Length; i++) taskViews[bound.Tasks[i]] = tasks[i] = new TaskView(bound.Tasks[i]);
         var unitTasks = new Dictionary<UnitView, List<TaskView>>();
         var unitObligations = new Dictionary<UnitView, List<ObligationView>>();
         var obligations = new List<ObligationView>(bound.Obligations.Length);
@@ -45,47 +53,76 @@ public sealed class RuleModel
         foreach (var task in tasks)
         {
             var symbol = task.Symbol;
-            task.Lead = [.. symbol.Lead.Select(ViewOf)];
-            task.With = [.. symbol.With.Select(ViewOf)];
-            task.Support = [.. symbol.Support.Select(ViewOf)];
-            task.Dependencies = [.. symbol.Dependencies.Select(d => taskViews[d])];
-            task.Dependents = [.. symbol.Dependents.Select(d => taskViews[d])];
-            var own = new List<ObligationView>(symbol.Obligations.Length);
-            foreach (var obligation in symbol.Obligations)
+            task.Lead = Map(symbol.Lead, ViewOf);
+            task.With = Map(symbol.With, ViewOf);
+            task.Support = Map(symbol.Support, ViewOf);
+            task.Dependencies = Map(symbol.Dependencies, d => taskViews[d]);
+            task.Dependents = Map(symbol.Dependents, d => taskViews[d]);
+            var own = symbol.Obligations.IsEmpty ? [] : new ObligationView[symbol.Obligations.Length];
+            var owners = symbol.Obligations.IsEmpty ? [] : new UnitView[own.Length];
+            List<string>? evidence = null;
+            var overdue = false;
+            var daysOverdue = 0;
+            var anyBegun = false;
+            var allWaived = true;
+            for (var j = 0; j < own.Length; j++)
             {
+                var obligation = symbol.Obligations[j];
                 var state = hasStates ? compliance.StateOf(obligation) : new ObligationState(obligation, ObligationStatus.Open);
-                var view = new ObligationView(state, task, ViewOf(obligation.Unit))
-                {
-                    Occurrences = [.. state.Occurrences.Select(d => (LocalDate?)d)],
-                };
-                own.Add(view);
+                var unit = ViewOf(obligation.Unit);
+                var view = new ObligationView(state, task, unit);
+                own[j] = view;
+                owners[j] = unit;
                 obligations.Add(view);
-                Add(unitObligations, view.Unit, view);
-                Add(unitTasks, view.Unit, task);
+                Add(unitObligations, unit, view);
+                Add(unitTasks, unit, task);
+                if (!state.Evidence.IsEmpty) (evidence ??= []).AddRange(state.Evidence);
+                overdue |= state.IsOverdue;
+                daysOverdue = Math.Max(daysOverdue, state.DaysOverdue);
+                anyBegun |= state.Status != ObligationStatus.Open;
+                allWaived &= state.Status == ObligationStatus.Waived;
             }
-            foreach (var declared in symbol.DeclaredOwners.Where(u => u.IsGroup)) Add(unitTasks, ViewOf(declared), task);
+            foreach (var declared in symbol.DeclaredOwners)
+            {
+                if (declared.IsGroup) Add(unitTasks, ViewOf(declared), task);
+            }
             task.Obligations = own;
-            task.Owners = [.. own.Select(o => o.Unit)];
-            task.Evidence = [.. own.SelectMany(o => o.Evidence)];
-            task.Overdue = own.Any(o => o.Overdue);
-            task.DaysOverdue = own.Count == 0 ? 0 : own.Max(o => o.State.DaysOverdue);
-            task.Completed = compliance.TaskCompletion.TryGetValue(symbol, out var completed) ? completed : null;
-            task.Status = TaskStatus(own, compliance.TaskCompletion.ContainsKey(symbol));
+            task.Owners = owners;
+            task.Evidence = evidence is null ? [] : evidence.ToArray();
+            task.Overdue = overdue;
+            task.DaysOverdue = daysOverdue;
+            var settled = compliance.TaskCompletion.TryGetValue(symbol, out var completed);
+            task.Completed = settled ? completed : null;
+            task.Status = settled ? (allWaived ? RuleStatus.Waived : RuleStatus.Done) : anyBegun ? RuleStatus.Started : RuleStatus.Open;
         }
-        foreach (var (unit, list) in unitTasks) unit.Tasks = [.. list.Distinct()];
+        foreach (var (unit, list) in unitTasks) unit.Tasks = Distinct(list);
         foreach (var (unit, list) in unitObligations)
         {
-            unit.Obligations = list;
-            unit.Overdue = [.. list.Where(o => o.Overdue)];
+            unit.Obligations = list.ToArray();
+            unit.Overdue = list.Where(o => o.Overdue).ToArray();
         }
-        var plan = new PlanView(bound.Plan) { Tasks = tasks, Units = [.. units.Values] };
-        return new RuleModel(plan, tasks, obligations, plan.Units, asOf);
+        var plan = new PlanView(bound.Plan) { Tasks = tasks, Units = units.Values.ToArray() };
+        return new RuleModel(plan, tasks, obligations.ToArray(), plan.Units, asOf);
     }
 
-    private static RuleStatus TaskStatus(List<ObligationView> obligations, bool settled)
+    private static T[] Map<TSource, T>(ImmutableArray<TSource> source, Func<TSource, T> map)
     {
-        if (settled) return obligations.All(o => o.Status == RuleStatus.Waived) ? RuleStatus.Waived : RuleStatus.Done;
-        return obligations.Any(o => o.Status != RuleStatus.Open) ? RuleStatus.Started : RuleStatus.Open;
+        if (source.IsEmpty) return [];
+        var items = new T[source.Length];
+        for (var i = 0; i < items.Length; i++) items[i] = map(source[i]);
+        return items;
+    }
+
+    // A unit's tasks in first-seen order, each once (a task is added once per obligation the unit owes on it).
+    private static TaskView[] Distinct(List<TaskView> tasks)
+    {
+        var seen = new HashSet<TaskView>(ReferenceEqualityComparer.Instance);
+        var distinct = new List<TaskView>(tasks.Count);
+        foreach (var task in tasks)
+        {
+            if (seen.Add(task)) distinct.Add(task);
+        }
+        return distinct.ToArray();
     }
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value) where TKey : notnull

@@ -90,7 +90,10 @@ public sealed class ObligationView
     /// <summary>evidence</summary>
     public IReadOnlyList<string> Evidence => State.Evidence;
     /// <summary>occurrences recorded up to the as-of date.</summary>
-    public IReadOnlyList<LocalDate?> Occurrences { get; internal set; } = [];
+    public IReadOnlyList<LocalDate?> Occurrences => State.Occurrences.IsEmpty ? [] : _occurrences ??= [.. State.Occurrences.Select(d => (LocalDate?)d)];
+
+    // Made when first read: few rules look at occurrences, and a big plan has obligations by the hundred thousand.
+    private LocalDate?[]? _occurrences;
     /// <summary>due</summary>
     public LocalDate? Due => State.Obligation.Due;
     /// <summary>overdue (extension)</summary>
