@@ -104,14 +104,18 @@ internal static class LedgerTools
             var pt = SourceText.FromFile(Path.Combine(directory, "plan.plan"));
             var lt = SourceText.FromFile(Path.Combine(directory, "progress.ledger"));
             P("read");
+            if (Environment.GetEnvironmentVariable("PLANRULES_MEMORY_PHASES") == "gc-read") GC.Collect();
             var pf = Syntax.PlanParser.Parse(pt); P("parse");
             var bp = Binding.PlanBinder.Bind([pf]); P("bind");
-            var lf = Ledger.LedgerParser.Parse(lt); P("parse ledger");
-            var ev = ComplianceEvaluator.Evaluate(bp, lf.Records, new LocalDate(2021, 11, 30)); P("evaluate");
-            lf = null;
+            var ev = ComplianceEvaluator.Evaluate(bp, Ledger.LedgerParser.Stream(lt, null, _ => { }), new LocalDate(2021, 11, 30)); P("read+evaluate");
             if (Environment.GetEnvironmentVariable("PLANRULES_MEMORY_PHASES") == "gc") GC.Collect();
             var m = Rules.Runtime.RuleModel.Build(bp, ev.Result, new LocalDate(2021, 11, 30)); P("model");
             var rf = RuleRunner.Run(StandardRules.Compiled, m); P("rules");
+            if (Environment.GetEnvironmentVariable("PLANRULES_MEMORY_PAUSE") is { Length: > 0 } pause)
+            {
+                Console.WriteLine($"pid {Environment.ProcessId}: paused {pause} s");
+                Thread.Sleep(TimeSpan.FromSeconds(int.Parse(pause, CultureInfo.InvariantCulture)));
+            }
             m = null;
             if (Environment.GetEnvironmentVariable("PLANRULES_MEMORY_PHASES") == "gc") GC.Collect();
             var all = Diagnostics.DiagnosticOrder.Sort(ev.Diagnostics.Concat(rf)); P("sort");

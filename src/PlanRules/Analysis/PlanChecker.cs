@@ -78,27 +78,14 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         var asOf = request.AsOf ?? clock.GetCurrentInstant().InZone(plan.Plan.TimeZone).Date;
         var diagnostics = new List<Diagnostic>(plan.Diagnostics);
 
-        var records = new List<LedgerRecord>();
-        var ledgerFiles = request.Ledgers.Select(l => LedgerParser.Parse(l, request.ParseOptions))
-            .Concat(request.LedgerCsvs.Select(l => LedgerCsvReader.Read(l, request.ParseOptions)));
-        foreach (var ledger in ledgerFiles)
-        {
-            diagnostics.AddRange(ledger.Diagnostics);
-            records.AddRange(ledger.Records);
-        }
-        records.AddRange(request.Records);
-        // Files number their records from 0; renumber across files and host records (only where it differs).
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (records[i].Order != i) records[i] = records[i] with { Order = i };
-        }
+        // The ledger is read as it is evaluated: records live only while they are used, so a large ledger is
+        // never in memory at once.
+        var records = new RecordCounter(LedgerRecords(request, diagnostics.Add));
 
         var planPath = request.Plans.IsEmpty ? Path.Combine(request.BaseDirectory, "plan.plan") : FullPath(request, request.Plans[0].Path);
         var planConfig = request.Config.Resolve(planPath);
         var (compliance, complianceDiagnostics) = ComplianceEvaluator.Evaluate(plan, records, asOf, planConfig.Compliance(request.Compliance));
-        // The records are not needed after the evaluation: let a large ledger go before the rules run.
         var recordCount = records.Count;
-        records = null!;
         diagnostics.AddRange(complianceDiagnostics);
         diagnostics.AddRange(request.Config.Diagnostics);
         var ruleSets = request.IncludeStandardRules ? request.RuleSets.Insert(0, StandardRules.Compiled) : request.RuleSets;
@@ -117,16 +104,58 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         return new CheckResult(plan, asOf, DiagnosticOrder.Sort(configured), compliance, recordCount);
     }
 
+    /// <summary>
+    /// Every record of the request: the <c>.ledger</c> files as they are parsed, then the CSV files, then the host's
+    /// records. Files number their records from 0; records are renumbered across files and host records (a copy
+    /// only where the number differs). Findings about the files go to <paramref name="report"/>.
+    /// </summary>
+    private static IEnumerable<LedgerRecord> LedgerRecords(CheckRequest request, Action<Diagnostic> report)
+    {
+        var order = 0;
+        foreach (var ledger in request.Ledgers)
+        {
+            foreach (var record in LedgerParser.Stream(ledger, request.ParseOptions, report)) yield return Numbered(record, order++);
+        }
+        foreach (var csv in request.LedgerCsvs)
+        {
+            var file = LedgerCsvReader.Read(csv, request.ParseOptions);
+            foreach (var diagnostic in file.Diagnostics) report(diagnostic);
+            foreach (var record in file.Records) yield return Numbered(record, order++);
+        }
+        foreach (var record in request.Records) yield return Numbered(record, order++);
+    }
+
+    private static LedgerRecord Numbered(LedgerRecord record, int order) => record.Order == order ? record : record with { Order = order };
+
+    /// <summary>Counts the records as the evaluator reads them (once).</summary>
+    private sealed class RecordCounter(IEnumerable<LedgerRecord> records) : IEnumerable<LedgerRecord>
+    {
+        public int Count { get; private set; }
+
+        public IEnumerator<LedgerRecord> GetEnumerator()
+        {
+            foreach (var record in records)
+            {
+                Count++;
+                yield return record;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     private static string FullPath(CheckRequest request, string path) =>
         Path.GetFullPath(path.Length == 0 ? "plan.plan" : path, request.BaseDirectory);
 
     /// <summary>Applies severities from configuration, per finding path; <c>none</c> removes the finding.</summary>
     private static List<Diagnostic> Configure(List<Diagnostic> diagnostics, CheckRequest request, EffectiveConfig planConfig)
     {
+        // In place: a finding is replaced by its configured copy, a removed one closes up (no second list).
         var cache = new Dictionary<string, EffectiveConfig>(StringComparer.Ordinal);
-        var result = new List<Diagnostic>(diagnostics.Count);
-        foreach (var diagnostic in diagnostics)
+        var kept = 0;
+        for (var i = 0; i < diagnostics.Count; i++)
         {
+            var diagnostic = diagnostics[i];
             var config = planConfig;
             if (!diagnostic.Location.IsNone && diagnostic.Location.Path.Length > 0)
             {
@@ -135,8 +164,9 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
                     cache[diagnostic.Location.Path] = config = request.Config.Resolve(FullPath(request, diagnostic.Location.Path));
                 }
             }
-            if (config.Apply(diagnostic) is { } kept) result.Add(kept);
+            if (config.Apply(diagnostic) is { } configured) diagnostics[kept++] = configured;
         }
-        return result;
+        diagnostics.RemoveRange(kept, diagnostics.Count - kept);
+        return diagnostics;
     }
 }

@@ -31,8 +31,11 @@ public sealed record Baseline(string Path, ImmutableHashSet<string> Fingerprints
 /// <summary>Applies <c>suppress</c> items and a baseline, and reports the waivers that matched nothing (PR1012).</summary>
 internal static class Suppressions
 {
-    public static List<Diagnostic> Apply(IReadOnlyList<Diagnostic> diagnostics, BoundPlan plan, Baseline? baseline)
+    /// <summary>Marks suppressed findings and adds stale suppressions; without suppressions, the list itself.</summary>
+    public static List<Diagnostic> Apply(List<Diagnostic> diagnostics, BoundPlan plan, Baseline? baseline)
     {
+        // Nothing to apply: no copy (a big check has findings by the million).
+        if (baseline is null && !plan.Suppressions.Any()) return diagnostics;
         var byTask = plan.Suppressions
             .GroupBy(s => (s.TaskId, Id: s.DiagnosticId.ToUpperInvariant()))
             .ToDictionary(g => g.Key, g => g.First());

@@ -119,11 +119,35 @@ public static class LedgerParser
     {
         var context = new ParseContext(source, options ?? ParseOptions.Default);
         var records = ImmutableArray.CreateBuilder<LedgerRecord>();
+        records.AddRange(Read(source, context));
+        return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(context.Diagnostics));
+    }
+
+    /// <summary>
+    /// The records of a ledger text as they are parsed, for a reader that evaluates them as it goes (no record
+    /// outlives its use). Findings about the text go to <paramref name="report"/> as they are found; all have
+    /// been reported when the enumeration ends. Never throws for any input.
+    /// </summary>
+    internal static IEnumerable<LedgerRecord> Stream(SourceText source, ParseOptions? options, Action<Diagnostic> report)
+    {
+        var context = new ParseContext(source, options ?? ParseOptions.Default);
+        var reported = 0;
+        foreach (var record in Read(source, context))
+        {
+            for (; reported < context.DiagnosticCount; reported++) report(context.DiagnosticAt(reported));
+            yield return record;
+        }
+        for (; reported < context.DiagnosticCount; reported++) report(context.DiagnosticAt(reported));
+    }
+
+    private static IEnumerable<LedgerRecord> Read(SourceText source, ParseContext context)
+    {
         if (source.Length > context.Options.MaxLedgerLength)
         {
             context.Report(DiagnosticCatalog.LimitExceeded, new TextSpan(0, 0), "PR0003_Size", source.Length, context.Options.MaxLedgerLength);
-            return new LedgerFile(source, [], context.Diagnostics);
+            yield break;
         }
+        var order = 0;
         var text = source.Text;
         var pos = 0;
         while (true)
@@ -183,17 +207,16 @@ public static class LedgerParser
             }
             var record = new LedgerRecord(day, task.Value, status.Status)
             {
-                Order = records.Count,
+                Order = order++,
                 Percent = status.Percent,
                 Reason = status.Reason,
                 By = by,
                 Evidence = evidence,
                 Note = note,
             }.WrittenAt(source, span, task.Span, byLocation ?? span);
-            records.Add(record);
             pos = end;
+            yield return record;
         }
-        return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(context.Diagnostics));
     }
 
     /// <summary>Parses ledger text given directly.</summary>

@@ -62,6 +62,9 @@ internal sealed class ParseContext(SourceText source, ParseOptions options)
     /// <summary>How many findings were reported so far (cheap; lets a line-oriented parser tell whether a line had a problem).</summary>
     public int DiagnosticCount => _diagnostics.Count;
 
+    /// <summary>The finding reported <paramref name="index"/>th.</summary>
+    public Diagnostic DiagnosticAt(int index) => _diagnostics[index];
+
     /// <summary>
     /// The text of a word (a name or a keyword), shared by every occurrence of the same word in this parse:
     /// plans repeat a few dozen unit names and keywords thousands of times, so this saves one string per

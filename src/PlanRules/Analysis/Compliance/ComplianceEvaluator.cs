@@ -16,10 +16,17 @@ namespace PlanRules.Analysis.Compliance;
 /// </summary>
 public static class ComplianceEvaluator
 {
-    // A struct in one array: no object per obligation, and no pointer to chase per record.
+    // A struct in one array: no object per obligation, and no pointer to chase per record. The latest record is
+    // kept as the few facts the state needs, not as the record, so records can die as soon as they are read (a
+    // ledger read as it is evaluated never has all its records in memory at once).
     private struct Accumulator
     {
-        public LedgerRecord? Latest;
+        public bool HasLatest;
+        public LedgerStatus Status;
+        public LocalDate Date;
+        public int Order;
+        public int? Percent;
+        public string? WaiverReason;
         public List<string>? Evidence;
         public List<LocalDate>? Occurrences;
     }
@@ -102,17 +109,21 @@ public static class ComplianceEvaluator
         if (record.Evidence is { Length: > 0 } evidence) (accumulator.Evidence ??= []).Add(evidence);
         if (record.Status is LedgerStatus.Occurred or LedgerStatus.Done) (accumulator.Occurrences ??= []).Add(record.Date);
         if (record.Status == LedgerStatus.Occurred) return;
-        var latest = accumulator.Latest;
-        if (latest is null || record.Date > latest.Date || (record.Date == latest.Date && record.Order >= latest.Order))
+        if (!accumulator.HasLatest || record.Date > accumulator.Date || (record.Date == accumulator.Date && record.Order >= accumulator.Order))
         {
-            accumulator.Latest = record;
+            accumulator.HasLatest = true;
+            accumulator.Status = record.Status;
+            accumulator.Date = record.Date;
+            accumulator.Order = record.Order;
+            accumulator.Percent = record.Percent;
+            accumulator.WaiverReason = record.Reason ?? record.Note;
         }
     }
 
     private static ObligationState StateOf(ObligationSymbol obligation, in Accumulator accumulator, LocalDate asOf)
     {
-        var latest = accumulator.Latest;
-        var status = latest?.Status switch
+        LedgerStatus? latest = accumulator.HasLatest ? accumulator.Status : null;
+        var status = latest switch
         {
             null => ObligationStatus.Open,
             LedgerStatus.Started or LedgerStatus.Reopened => ObligationStatus.Started,
@@ -128,15 +139,15 @@ public static class ComplianceEvaluator
             Array.Sort(sorted);
             occurrences = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
         }
-        var completed = status == ObligationStatus.Done ? latest!.Date : (LocalDate?)null;
+        var completed = status == ObligationStatus.Done ? accumulator.Date : (LocalDate?)null;
         var due = obligation.Due;
         var daysOverdue = due is { } d && status is not (ObligationStatus.Done or ObligationStatus.Waived) && asOf > d ? Days(d, asOf) : 0;
         var daysLate = due is { } d2 && completed is { } c && c > d2 ? Days(d2, c) : 0;
         return new ObligationState(obligation, status)
         {
-            Percent = status == ObligationStatus.InProgress ? latest!.Percent : status == ObligationStatus.Done ? 100 : null,
+            Percent = status == ObligationStatus.InProgress ? accumulator.Percent : status == ObligationStatus.Done ? 100 : null,
             CompletedOn = completed,
-            WaiverReason = status == ObligationStatus.Waived ? latest!.Reason ?? latest.Note : null,
+            WaiverReason = status == ObligationStatus.Waived ? accumulator.WaiverReason : null,
             Evidence = accumulator.Evidence is null ? [] : ImmutableCollectionsMarshal.AsImmutableArray(accumulator.Evidence.ToArray()),
             Occurrences = occurrences,
             DaysOverdue = daysOverdue,

@@ -38,7 +38,8 @@ public static class RuleValueFormatter
     internal static string Text(bool value) => value ? "true" : "false";
 
     /// <summary>An int.</summary>
-    internal static string Text(long value) => value.ToString(null, CultureInfo.InvariantCulture);
+    internal static string Text(long value) =>
+        value is >= 0 and <= int.MaxValue ? Diagnostics.LocalizableString.Number((int)value) : value.ToString(null, CultureInfo.InvariantCulture);
 
     /// <summary>A decimal.</summary>
     internal static string Text(decimal value) => value.ToString(null, CultureInfo.InvariantCulture);
