@@ -100,7 +100,12 @@ internal static class LedgerTools
         if (Environment.GetEnvironmentVariable("PLANRULES_MEMORY_PHASES") is { Length: > 0 })
         {
             var sw = Stopwatch.StartNew();
-            void P(string n) => Console.WriteLine($"{n,-14} {sw.Elapsed.TotalSeconds,5:0.0}s hwm {PeakResidentMB(),6:N0} MB heap {GC.GetTotalMemory(false) / 1e6,6:N0} MB");
+            void P(string n)
+            {
+                var info = GC.GetGCMemoryInfo();
+                Console.WriteLine($"{n,-14} {sw.Elapsed.TotalSeconds,5:0.0}s hwm {PeakResidentMB(),6:N0} MB heap {GC.GetTotalMemory(false) / 1e6,6:N0} MB; last GC gen{info.Generation}: " +
+                    string.Join(" ", info.GenerationInfo.ToArray().Select((g, i) => $"g{i} {g.SizeBeforeBytes / 1e6:0}->{g.SizeAfterBytes / 1e6:0}")) + $" committed {info.TotalCommittedBytes / 1e6:0} frag {info.FragmentedBytes / 1e6:0}");
+            }
             var pt = SourceText.FromFile(Path.Combine(directory, "plan.plan"));
             var lt = SourceText.FromFile(Path.Combine(directory, "progress.ledger"));
             P("read");

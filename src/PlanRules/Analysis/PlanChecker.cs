@@ -76,7 +76,9 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         var files = request.Plans.Select(p => PlanParser.Parse(p, request.ParseOptions)).ToImmutableArray();
         var plan = PlanBinder.Bind(files);
         var asOf = request.AsOf ?? clock.GetCurrentInstant().InZone(plan.Plan.TimeZone).Date;
-        var diagnostics = new List<Diagnostic>(plan.Diagnostics);
+        // Chunks, not one growing array: a big check collects findings by the million.
+        var diagnostics = new Collections.ChunkedList<Diagnostic>();
+        diagnostics.AddRange(plan.Diagnostics);
 
         // The ledger is read as it is evaluated: records live only while they are used, so a large ledger is
         // never in memory at once.
@@ -100,8 +102,8 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
             diagnostics.AddRange(AnalyzerDriver.Run(request.Analyzers, plan, compliance, model));
         }
 
-        var configured = Configure(Suppressions.Apply(diagnostics, plan, request.Baseline), request, planConfig);
-        return new CheckResult(plan, asOf, DiagnosticOrder.Sort(configured), compliance, recordCount);
+        var configured = Configure(Suppressions.Apply(diagnostics.ToArray(), plan, request.Baseline), request, planConfig);
+        return new CheckResult(plan, asOf, DiagnosticOrder.SortOwned(configured), compliance, recordCount);
     }
 
     /// <summary>
@@ -148,12 +150,12 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         Path.GetFullPath(path.Length == 0 ? "plan.plan" : path, request.BaseDirectory);
 
     /// <summary>Applies severities from configuration, per finding path; <c>none</c> removes the finding.</summary>
-    private static List<Diagnostic> Configure(List<Diagnostic> diagnostics, CheckRequest request, EffectiveConfig planConfig)
+    private static Diagnostic[] Configure(Diagnostic[] diagnostics, CheckRequest request, EffectiveConfig planConfig)
     {
         // In place: a finding is replaced by its configured copy, a removed one closes up (no second list).
         var cache = new Dictionary<string, EffectiveConfig>(StringComparer.Ordinal);
         var kept = 0;
-        for (var i = 0; i < diagnostics.Count; i++)
+        for (var i = 0; i < diagnostics.Length; i++)
         {
             var diagnostic = diagnostics[i];
             var config = planConfig;
@@ -166,7 +168,7 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
             }
             if (config.Apply(diagnostic) is { } configured) diagnostics[kept++] = configured;
         }
-        diagnostics.RemoveRange(kept, diagnostics.Count - kept);
+        if (kept < diagnostics.Length) Array.Resize(ref diagnostics, kept);
         return diagnostics;
     }
 }

@@ -32,7 +32,7 @@ public sealed record Baseline(string Path, ImmutableHashSet<string> Fingerprints
 internal static class Suppressions
 {
     /// <summary>Marks suppressed findings and adds stale suppressions; without suppressions, the list itself.</summary>
-    public static List<Diagnostic> Apply(List<Diagnostic> diagnostics, BoundPlan plan, Baseline? baseline)
+    public static Diagnostic[] Apply(Diagnostic[] diagnostics, BoundPlan plan, Baseline? baseline)
     {
         // Nothing to apply: no copy (a big check has findings by the million).
         if (baseline is null && !plan.Suppressions.Any()) return diagnostics;
@@ -41,7 +41,7 @@ internal static class Suppressions
             .ToDictionary(g => g.Key, g => g.First());
         var usedSuppressions = new HashSet<Suppression>(ReferenceEqualityComparer.Instance);
         var usedFingerprints = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<Diagnostic>(diagnostics.Count);
+        var result = new List<Diagnostic>(diagnostics.Length);
         foreach (var diagnostic in diagnostics)
         {
             if (diagnostic.TaskId is { } taskId && byTask.TryGetValue((taskId, diagnostic.Id.ToUpperInvariant()), out var suppression))
@@ -73,6 +73,6 @@ internal static class Suppressions
                 result.Add(Diagnostic.Create(DiagnosticCatalog.StaleSuppression, location, (string?)null, (string?)null, null, "baseline " + fingerprint));
             }
         }
-        return result;
+        return [.. result];
     }
 }

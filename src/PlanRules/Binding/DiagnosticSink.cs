@@ -5,9 +5,12 @@ namespace PlanRules.Binding;
 /// <summary>Collects findings during binding or analysis.</summary>
 internal sealed class DiagnosticSink
 {
-    private readonly List<Diagnostic> _items = [];
+    private readonly Collections.ChunkedList<Diagnostic> _items = new();
 
     public IReadOnlyList<Diagnostic> Items => _items;
+
+    /// <summary>The findings in one new array.</summary>
+    public Diagnostic[] ToArray() => _items.ToArray();
 
     public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
 

@@ -70,7 +70,7 @@ public static class PlanBinder
             _names.ToFrozenDictionary(StringComparer.Ordinal),
             [.. _sections],
             [.. _tasks.Select(t => t.Task)],
-            DiagnosticOrder.Sort(_sink.Items));
+            DiagnosticOrder.SortOwned(_sink.ToArray()));
 
         private static Location Loc(SourceText source, TextSpan span) => Location.Create(source, span);
 

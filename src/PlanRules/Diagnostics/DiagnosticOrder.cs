@@ -15,11 +15,13 @@ public static class DiagnosticOrder
 
     /// <summary>Sorts findings (the same order for the same input).</summary>
     /// <remarks>One array, sorted in place: a big check sorts findings by the million.</remarks>
-    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
+    public static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) => SortOwned(diagnostics.ToArray());
+
+    /// <summary>Sorts an array the caller gives up, in place, and wraps it.</summary>
+    internal static ImmutableArray<Diagnostic> SortOwned(Diagnostic[] diagnostics)
     {
-        var array = diagnostics.ToArray();
-        Array.Sort(array, Comparer);
-        return ImmutableCollectionsMarshal.AsImmutableArray(array);
+        Array.Sort(diagnostics, Comparer);
+        return ImmutableCollectionsMarshal.AsImmutableArray(diagnostics);
     }
 
     private static int Compare(Diagnostic? a, Diagnostic? b)

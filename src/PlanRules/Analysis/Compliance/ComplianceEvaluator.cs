@@ -99,7 +99,7 @@ public static class ComplianceEvaluator
         foreach (var task in plan.Tasks) ReportRisk(sink, task, stateArray, completion, asOf, options);
 
         var units = UnitSummary(stateArray);
-        return (new ComplianceResult(stateArray, units, completion), DiagnosticOrder.Sort(sink.Items));
+        return (new ComplianceResult(stateArray, units, completion), DiagnosticOrder.SortOwned(sink.ToArray()));
     }
 
     private static Location Pick(Location preferred, Location fallback) => preferred.IsNone ? fallback : preferred;
