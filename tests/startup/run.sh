@@ -46,17 +46,20 @@ hello_project="$here/HelloWorld/HelloWorld.csproj"
 check_args=(check examples/panyu-2021)
 rid=linux-x64
 
-# name | project (cli|hello) | description | publish arguments
+# name | project (cli|hello|tool) | description | publish arguments (tool: the package's runtime identifier)
+# The CLI project sets PublishAot (its linux-x64 tool package is Native AOT), so the other modes turn it off.
 variants=(
-  "fd|cli|framework-dependent (dotnet publish -c Release), apphost|"
-  "fd-nopgo|cli|framework-dependent, TieredPGO off|-p:TieredPGO=false"
-  "fd-notc|cli|framework-dependent, TieredCompilation off|-p:TieredCompilation=false"
-  "r2r|cli|ReadyToRun, framework-dependent|-r $rid --self-contained false -p:PublishReadyToRun=true"
-  "r2r-nopgo|cli|ReadyToRun, framework-dependent, TieredPGO off|-r $rid --self-contained false -p:PublishReadyToRun=true -p:TieredPGO=false"
-  "r2r-composite|cli|ReadyToRun composite, self-contained (framework in the image)|-r $rid --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true"
-  "trimmed|cli|self-contained + trimmed (no ReadyToRun)|-r $rid --self-contained true -p:PublishTrimmed=true -p:PublishReadyToRun=false -p:TreatWarningsAsErrors=false"
-  "trimmed-r2r|cli|self-contained + trimmed + ReadyToRun|-r $rid --self-contained true -p:PublishTrimmed=true -p:PublishReadyToRun=true -p:TreatWarningsAsErrors=false"
-  "aot|cli|Native AOT|-r $rid -p:PublishAot=true -p:TreatWarningsAsErrors=false"
+  "fd|cli|framework-dependent (dotnet publish -c Release), apphost|-p:PublishAot=false"
+  "tool|tool|the installed .NET tool: dotnet tool install PlanRules.Cli (resolves to PlanRules.Cli.$rid, Native AOT)|$rid"
+  "tool-any|tool|the installed framework-dependent fallback package PlanRules.Cli.any (other platforms)|any"
+  "fd-nopgo|cli|framework-dependent, TieredPGO off|-p:PublishAot=false -p:TieredPGO=false"
+  "fd-notc|cli|framework-dependent, TieredCompilation off|-p:PublishAot=false -p:TieredCompilation=false"
+  "r2r|cli|ReadyToRun, framework-dependent|-p:PublishAot=false -r $rid --self-contained false -p:PublishReadyToRun=true"
+  "r2r-nopgo|cli|ReadyToRun, framework-dependent, TieredPGO off|-p:PublishAot=false -r $rid --self-contained false -p:PublishReadyToRun=true -p:TieredPGO=false"
+  "r2r-composite|cli|ReadyToRun composite, self-contained (framework in the image)|-p:PublishAot=false -r $rid --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true"
+  "trimmed|cli|self-contained + trimmed (no ReadyToRun)|-p:PublishAot=false -r $rid --self-contained true -p:PublishTrimmed=true -p:PublishReadyToRun=false"
+  "trimmed-r2r|cli|self-contained + trimmed + ReadyToRun|-p:PublishAot=false -r $rid --self-contained true -p:PublishTrimmed=true -p:PublishReadyToRun=true"
+  "aot|cli|Native AOT (dotnet publish -r linux-x64)|-r $rid -p:PublishAot=true"
   "hello-fd|hello|framework-dependent (dotnet publish -c Release), apphost|"
   "hello-r2r|hello|ReadyToRun, framework-dependent|-r $rid --self-contained false -p:PublishReadyToRun=true"
   "hello-aot|hello|Native AOT|-r $rid -p:PublishAot=true"
@@ -64,12 +67,28 @@ variants=(
 
 if [[ -n "$baseline" ]]; then
   # The baseline's sources are extracted under build/ and published from there, framework-dependent like fd.
-  variants=("${variants[0]}" "fd-$baseline|cli|framework-dependent, at $baseline (before)|" "${variants[@]:1}")
+  variants=("${variants[0]}" "fd-$baseline|cli|framework-dependent, at $baseline (before)|-p:PublishAot=false" "${variants[@]:1}")
   only="${only:+$only fd-$baseline}"
 fi
 selected() { [[ -z "$only" || " $only " == *" $1 "* ]]; }
 field() { local IFS='|'; read -r -a parts <<< "$1"; echo "${parts[$2]:-}"; }
-executable() { if [[ "$(field "$1" 1)" == cli ]]; then echo "$build/$(field "$1" 0)/PlanRules.Cli"; else echo "$build/$(field "$1" 0)/HelloWorld"; fi; }
+executable() {
+  case "$(field "$1" 1)" in
+    cli) echo "$build/$(field "$1" 0)/PlanRules.Cli" ;;
+    tool) echo "$build/$(field "$1" 0)/planrules" ;;
+    *) echo "$build/$(field "$1" 0)/HelloWorld" ;;
+  esac
+}
+packed=0
+# The tool packages as .ci/run makes them: the pointer package, the Native AOT package, the fallback.
+pack_tool() {
+  [[ $packed -eq 1 ]] && return 0
+  rm -rf "$build/packages"
+  dotnet pack "$cli_project" -c Release -o "$build/packages" --artifacts-path "$build/artifacts/pack" -nologo \
+    && dotnet pack "$cli_project" -c Release -r "$rid" -o "$build/packages" --artifacts-path "$build/artifacts/pack-$rid" -nologo \
+    && dotnet pack "$cli_project" -c Release -r any -p:PublishAot=false -o "$build/packages" --artifacts-path "$build/artifacts/pack-any" -nologo \
+    && packed=1
+}
 
 # 1. Tools: hyperfine (else a /usr/bin/time loop), clang + zlib for Native AOT.
 have_hyperfine=1
@@ -105,6 +124,13 @@ if [[ $skip_build -eq 0 ]]; then
     echo "== publishing $name: $(field "$v" 2)"
     rm -rf "${build:?}/$name"
     published=1
+    if [[ "$(field "$v" 1)" == tool ]]; then
+      package=PlanRules.Cli; [[ "${extra[0]}" == any ]] && package=PlanRules.Cli.any
+      { pack_tool && dotnet tool install "$package" --version 1.0.0 --tool-path "$build/$name" --add-source "$build/packages" \
+          --ignore-failed-sources; } > "$build/logs/$name.log" 2>&1 || published=0
+      if [[ $published -eq 0 ]]; then failed[$name]="pack or install failed (see tests/startup/build/logs/$name.log)"; echo "   FAILED: ${failed[$name]}"; fi
+      continue
+    fi
     dotnet publish "$project" -c Release "${extra[@]}" --artifacts-path "$build/artifacts/$name" -o "$build/$name" \
         -nologo > "$build/logs/$name.log" 2>&1 || published=0
     [[ -n "$baseline_src" ]] && rm -rf "$baseline_src"
@@ -129,7 +155,7 @@ for v in "${variants[@]}"; do
   [[ -n "${failed[$name]:-}" ]] && continue
   exe="$(executable "$v")"
   if [[ ! -x "$exe" ]]; then failed[$name]="not published"; continue; fi
-  if [[ "$(field "$v" 1)" == cli ]]; then
+  if [[ "$(field "$v" 1)" != hello ]]; then
     set +e; "$exe" "${check_args[@]}" > "$build/outputs/$name.txt" 2> "$build/outputs/$name.err"; rc=$?; set -e
     echo "exit $rc" >> "$build/outputs/$name.txt"
     [[ -z "$reference" && -f "$build/outputs/fd.txt" ]] && reference="$build/outputs/fd.txt"
@@ -167,7 +193,7 @@ commands=()
 for v in "${timed[@]}"; do
   name="$(field "$v" 0)"
   exe="$(executable "$v")"
-  if [[ "$(field "$v" 1)" == cli ]]; then
+  if [[ "$(field "$v" 1)" != hello ]]; then
     commands+=(-n "$name" "$exe ${check_args[*]}")
   else
     commands+=(-n "$name" "$exe")
@@ -205,6 +231,10 @@ if cli and "hello-fd" in results:
     best = min(cli, key=lambda k: cli[k]["mean"])
     print(f"Best CLI variant: {best}, {ms(best):.1f} ms; framework-dependent hello world {ms('hello-fd'):.1f} ms; "
           f"ratio {ms(best) / ms('hello-fd'):.2f}x (target: at most 2x)")
+    print()
+if "tool" in results and "hello-fd" in results:
+    print(f"Installed tool (dotnet tool install PlanRules.Cli): {ms('tool'):.1f} ms; framework-dependent hello world "
+          f"{ms('hello-fd'):.1f} ms; ratio {ms('tool') / ms('hello-fd'):.2f}x (target: at most 2x)")
     print()
 print("| CLI variant | CLI mean [ms] | hello world peer | hello mean [ms] | ratio |")
 print("|:---|---:|:---|---:|---:|")

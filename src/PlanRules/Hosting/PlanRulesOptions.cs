@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using PlanRules.Analysis;
 using PlanRules.Analysis.Compliance;
 using PlanRules.Rules.Runtime;
@@ -21,7 +22,10 @@ public sealed class PlanRulesOptions
     /// <summary>Host functions rules may call, type-checked like built-ins.</summary>
     public IList<RuleFunction> Functions { get; } = [];
 
-    /// <summary>Host analyzer types, created through the service provider (so they may take services).</summary>
+    /// <summary>
+    /// Host analyzer types, created through the service provider (so they may take services). In a trimmed or
+    /// Native AOT host add them with <see cref="AddAnalyzer{T}"/>, which keeps their public constructors.
+    /// </summary>
     public IList<Type> AnalyzerTypes { get; } = [];
 
     /// <summary>Default thresholds for as-of evaluation (a request's configuration may override them).</summary>
@@ -45,7 +49,7 @@ public sealed class PlanRulesOptions
     }
 
     /// <summary>Adds a host analyzer type.</summary>
-    public PlanRulesOptions AddAnalyzer<T>() where T : PlanAnalyzer
+    public PlanRulesOptions AddAnalyzer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>() where T : PlanAnalyzer
     {
         AnalyzerTypes.Add(typeof(T));
         return this;

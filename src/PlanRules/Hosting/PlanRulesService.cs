@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,10 +42,13 @@ internal sealed class PlanRulesService : IPlanChecker
         }
         if (texts.Count > 0) ruleSets.Add(RuleSet.Compile(texts, _options.Functions, _options.Parse));
         _ruleSets = ruleSets.ToImmutable();
-        _analyzers = [.. registered, .. _options.AnalyzerTypes.Select(t => (PlanAnalyzer)ActivatorUtilities.CreateInstance(services, t))];
+        _analyzers = [.. registered, .. _options.AnalyzerTypes.Select(t => CreateAnalyzer(services, t))];
         _logger.LogDebug("PlanRules ready: {RuleCount} rules, {AnalyzerCount} analyzers, compiled in {ElapsedMilliseconds} ms",
             _ruleSets.Sum(r => r.Rules.Length), _analyzers.Length, watch.ElapsedMilliseconds);
     }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "AddAnalyzer<T> keeps the public constructors of the types it adds (see PlanRulesOptions.AnalyzerTypes).")]
+    private static PlanAnalyzer CreateAnalyzer(IServiceProvider services, Type type) => (PlanAnalyzer)ActivatorUtilities.CreateInstance(services, type);
 
     public CheckResult Check(CheckRequest request)
     {

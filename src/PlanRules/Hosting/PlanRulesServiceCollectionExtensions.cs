@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
@@ -30,7 +31,7 @@ public sealed class PlanRulesBuilder(IServiceCollection services)
     public IServiceCollection Services { get; } = services;
 
     /// <summary>Registers a host analyzer (a singleton; it may take services in its constructor).</summary>
-    public PlanRulesBuilder AddAnalyzer<T>() where T : PlanAnalyzer
+    public PlanRulesBuilder AddAnalyzer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>() where T : PlanAnalyzer
     {
         Services.AddSingleton<PlanAnalyzer, T>();
         return this;

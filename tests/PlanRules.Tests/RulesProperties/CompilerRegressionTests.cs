@@ -36,6 +36,50 @@ public class CompilerRegressionTests
         Assert.Equal(expected, ReferenceEvaluatorTests.Evaluate("1", expression));
     }
 
+    /// <summary>
+    /// Lists of lists compared their inner lists by reference, so <c>[[1]] == [[1]]</c> was false and
+    /// <c>[1] in [[1]]</c> never held. Lists are values: equal items in order, at any depth, as in the reference.
+    /// </summary>
+    [Theory]
+    [InlineData("[[1]] == [[1]]", true)]
+    [InlineData("[[1, 2], [3]] == [[1, 2], [3]]", true)]
+    [InlineData("[[1, 2], [3]] != [[1, 2], [4]]", true)]
+    [InlineData("[[1]] == [[1.0]]", true)]
+    [InlineData("[[[\"a\"]]] == [[[\"a\"]]]", true)]
+    [InlineData("[1] in [[2], [1]]", true)]
+    [InlineData("[1, 2] in [[2, 1]]", false)]
+    [InlineData("[count(t.lead)] in [[0], [1], [2], [3], [4]]", true)]
+    [InlineData("[t.due] in [[t.due]]", true)]
+    [InlineData("t.lead in [t.lead]", true)]
+    public void NestedLists_CompareByValue(string expression, bool expected)
+    {
+        Assert.Equal(expected, ReferenceEvaluatorTests.Compile("1", expression));
+        Assert.Equal(expected, ReferenceEvaluatorTests.Evaluate("1", expression));
+    }
+
+    /// <summary>
+    /// <c>in</c> over every element type (the rule compiler emits lifted <c>==</c>, ordinal text, identity for plan
+    /// elements and value equality for periods and lists, with no generic instantiation made at run time).
+    /// </summary>
+    [Theory]
+    [InlineData("true in [false, true]", true)]
+    [InlineData("none in [1, none]", true)]
+    [InlineData("none in [1, 2]", false)]
+    [InlineData("2021-12-31 in [2021-12-31]", true)]
+    [InlineData("none in [2021-12-31]", false)]
+    [InlineData("30d in [1m, 30d]", true)]
+    [InlineData("1m in [30d]", false)]
+    [InlineData("done in [open, done]", true)]
+    [InlineData("t.status in [waived]", false)]
+    [InlineData("\"甲\" in [\"乙\", \"甲\"]", true)]
+    [InlineData("t in [t]", true)]
+    [InlineData("2.5 in [1.5, 2.5]", true)]
+    public void In_OverEveryElementType(string expression, bool expected)
+    {
+        Assert.Equal(expected, ReferenceEvaluatorTests.Compile("1", expression));
+        Assert.Equal(expected, ReferenceEvaluatorTests.Evaluate("1", expression));
+    }
+
     [Fact]
     public void DecimalInListOfInts_DoesNotFireARuleThroughThePublicApi()
     {

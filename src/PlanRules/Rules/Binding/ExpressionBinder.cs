@@ -39,11 +39,21 @@ internal sealed class ExpressionBinder
 
     /// <summary>The members rules can use on a view type, by language name.</summary>
     public static IReadOnlyDictionary<string, (PropertyInfo Property, RuleType Type)> MembersOf(Type viewType) =>
-        MemberTables.GetOrAdd(viewType, type => type
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        MemberTables.GetOrAdd(viewType, static type => ViewProperties(type)
             .Select(p => (Property: p, Type: RuleType.FromClr(p.PropertyType)))
             .Where(m => m.Type is not null && m.Property.PropertyType == m.Type!.ClrType)
             .ToDictionary(m => char.ToLowerInvariant(m.Property.Name[0]) + m.Property.Name[1..], m => (m.Property, m.Type!), StringComparer.Ordinal));
+
+    // Named one by one so the trimmer (and Native AOT) keeps exactly these properties for reflection.
+    private static PropertyInfo[] ViewProperties(Type type)
+    {
+        const BindingFlags Flags = BindingFlags.Public | BindingFlags.Instance;
+        if (type == typeof(TaskView)) return typeof(TaskView).GetProperties(Flags);
+        if (type == typeof(UnitView)) return typeof(UnitView).GetProperties(Flags);
+        if (type == typeof(ObligationView)) return typeof(ObligationView).GetProperties(Flags);
+        if (type == typeof(PlanView)) return typeof(PlanView).GetProperties(Flags);
+        return [];
+    }
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, string? key, params object?[] args)
     {

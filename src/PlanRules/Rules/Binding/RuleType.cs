@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using PlanRules.Rules.Runtime;
 
@@ -78,11 +79,12 @@ public sealed record RuleType(TypeKind Kind, RuleType? Element = null)
         TypeKind.Unit => typeof(UnitView),
         TypeKind.Obligation => typeof(ObligationView),
         TypeKind.Plan => typeof(PlanView),
-        TypeKind.List => typeof(IReadOnlyList<>).MakeGenericType(Element!.ClrType),
+        TypeKind.List => ListShape.For(Element!.ClrType).ListType,
         _ => typeof(object),
     };
 
     /// <summary>The type of a CLR type (for view members and host functions); null when it has none.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Implemented interfaces stay on kept types while the interface is used; IReadOnlyList<T> always is.")]
     public static RuleType? FromClr(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;

@@ -73,8 +73,8 @@ internal sealed class RuleCompiler
             result = Expression.Block(typeof(object), [slot],
                 Expression.Assign(slot, value),
                 Expression.Condition(
-                    Expression.Property(slot, nameof(Nullable<int>.HasValue)),
-                    Expression.Convert(Expression.Call(text, Expression.Property(slot, nameof(Nullable<int>.Value))), typeof(object)),
+                    Expression.NotEqual(slot, Expression.Constant(null, slot.Type)),
+                    Expression.Convert(Expression.Call(text, Expression.Convert(slot, type)), typeof(object)),
                     Expression.Constant(null, typeof(object))));
         }
         var block = Expression.Block(typeof(object), [typed], Expression.Assign(typed, Expression.Convert(element, typed.Type)), result);
@@ -115,7 +115,7 @@ internal sealed class RuleCompiler
     {
         if (expression.Type == to) return expression;
         if (from.Kind == TypeKind.None) return Expression.Default(to);
-        return Expression.Convert(expression, to);
+        return Operators.Convert(expression, to);
     }
 
     private static Expression Coerce(Expression expression, RuleType from, RuleType to) => Coerce(expression, from, to.ClrType);
@@ -129,12 +129,12 @@ internal sealed class RuleCompiler
             BoundLiteral literal => literal.Type.Kind == TypeKind.None
                 ? Expression.Constant(null, typeof(object))
                 : Expression.Constant(literal.Value, literal.Type.ClrType),
-            BoundToday => Expression.Property(_model, nameof(RuleModel.Today)),
+            BoundToday => Expression.Property(_model, typeof(RuleModel).GetProperty(nameof(RuleModel.Today))!),
             BoundVariable variable => _variables[variable.Variable],
             BoundMember member => Expression.Property(Emit(member.Target), member.Property),
             BoundCall call => call.Function.Emit(call.Arguments.Select(Emit).ToArray(), call.Arguments.Select(a => a.Type).ToArray()),
             BoundUnary { Operator: UnaryOperator.Not } not => Expression.Not(Emit(not.Operand)),
-            BoundUnary negate => Expression.Negate(Coerce(Emit(negate.Operand), negate.Operand.Type, negate.Type)),
+            BoundUnary negate => Operators.Negate(Coerce(Emit(negate.Operand), negate.Operand.Type, negate.Type)),
             BoundComparison comparison => EmitComparison(comparison),
             BoundChain { Type.Kind: TypeKind.Bool } chain => EmitLogical(chain),
             BoundChain chain => EmitArithmetic(chain),
@@ -184,19 +184,20 @@ internal sealed class RuleCompiler
         }
         return comparison.Operator switch
         {
-            BinaryOperator.Equal => Expression.Equal(left, right),
-            BinaryOperator.NotEqual => Expression.NotEqual(left, right),
-            BinaryOperator.Less => Expression.LessThan(left, right),
-            BinaryOperator.LessOrEqual => Expression.LessThanOrEqual(left, right),
-            BinaryOperator.Greater => Expression.GreaterThan(left, right),
-            _ => Expression.GreaterThanOrEqual(left, right),
+            BinaryOperator.Equal => Operators.Binary(ExpressionType.Equal, left, right),
+            BinaryOperator.NotEqual => Operators.Binary(ExpressionType.NotEqual, left, right),
+            BinaryOperator.Less => Operators.Binary(ExpressionType.LessThan, left, right),
+            BinaryOperator.LessOrEqual => Operators.Binary(ExpressionType.LessThanOrEqual, left, right),
+            BinaryOperator.Greater => Operators.Binary(ExpressionType.GreaterThan, left, right),
+            _ => Operators.Binary(ExpressionType.GreaterThanOrEqual, left, right),
         };
     }
 
     /// <summary>
     /// <c>item in list</c> as a loop inside the rule's method, with the meaning of <see cref="BuiltinFunctions.In{T}"/>
-    /// (item first, then list; false for none; <see cref="EqualityComparer{T}.Default"/>). Views are sealed and do
-    /// not override equality, so they compare by reference, and text compares ordinally: both without a call per item.
+    /// (item first, then list; false for none; the equality of <see cref="EqualityComparer{T}.Default"/>). Views are sealed
+    /// and do not override equality, so they compare by reference, text compares ordinally and values with lifted
+    /// <c>==</c>: all without a call per item and without a generic instantiation made at run time.
     /// </summary>
     private static Expression EmitIn(Expression item, Expression source, Type elementType)
     {
@@ -208,17 +209,26 @@ internal sealed class RuleCompiler
         {
             equal = Expression.Call(typeof(string).GetMethod(nameof(string.Equals), [typeof(string), typeof(string)])!, current, value);
         }
-        else if (elementType.IsClass && elementType.IsSealed && elementType.GetMethod(nameof(Equals), [typeof(object)])?.DeclaringType == typeof(object))
+        else if (elementType == typeof(TaskView) || elementType == typeof(UnitView) || elementType == typeof(ObligationView) || elementType == typeof(PlanView))
         {
             equal = Expression.ReferenceEqual(current, value);
         }
+        else if (typeof(System.Collections.IEnumerable).IsAssignableFrom(elementType))
+        {
+            // A list in a list of lists: equal items in order, as == on lists.
+            equal = Expression.Call(typeof(RuleCompiler).GetMethod(nameof(ListEquals), BindingFlags.NonPublic | BindingFlags.Static)!, current, value);
+        }
+        else if (elementType.IsValueType)
+        {
+            // bool, and the nullable int, decimal, date and status: lifted ==, where none equals none, as in EqualityComparer<T>.Default.
+            equal = Operators.Binary(ExpressionType.Equal, current, value);
+        }
         else
         {
-            var comparer = typeof(EqualityComparer<>).MakeGenericType(elementType);
             equal = Expression.Call(
-                Expression.Constant(comparer.GetProperty(nameof(EqualityComparer<object>.Default))!.GetValue(null), comparer),
-                comparer.GetMethod(nameof(EqualityComparer<object>.Equals), [elementType, elementType])!,
-                current, value);
+                typeof(object).GetMethod(nameof(Equals), BindingFlags.Public | BindingFlags.Static, [typeof(object), typeof(object)])!,
+                Expression.Convert(current, typeof(object)),
+                Expression.Convert(value, typeof(object)));
         }
         return Expression.Block(typeof(bool), [value, current, result],
             Expression.Assign(value, item),
@@ -234,7 +244,8 @@ internal sealed class RuleCompiler
     /// </summary>
     private static Expression EachItem(Expression source, ParameterExpression item, ParameterExpression result, Expression initial, Func<LabelTarget, Expression> step)
     {
-        var listType = typeof(IReadOnlyList<>).MakeGenericType(item.Type);
+        var shape = ListShape.For(item.Type);
+        var listType = shape.ListType;
         var list = Expression.Variable(listType, "list");
         var count = Expression.Variable(typeof(int), "count");
         var index = Expression.Variable(typeof(int), "index");
@@ -245,12 +256,12 @@ internal sealed class RuleCompiler
             Expression.IfThen(
                 Expression.NotEqual(list, Expression.Constant(null, listType)),
                 Expression.Block(
-                    Expression.Assign(count, Expression.Property(list, typeof(IReadOnlyCollection<>).MakeGenericType(item.Type).GetProperty(nameof(IReadOnlyCollection<object>.Count))!)),
+                    Expression.Assign(count, Expression.Property(list, shape.Count)),
                     Expression.Assign(index, Expression.Constant(0)),
                     Expression.Loop(
                         Expression.Block(
                             Expression.IfThen(Expression.GreaterThanOrEqual(index, count), Expression.Break(done)),
-                            Expression.Assign(item, Expression.Property(list, listType.GetProperty("Item")!, index)),
+                            Expression.Assign(item, Expression.Property(list, shape.Item, index)),
                             step(done),
                             Expression.PreIncrementAssign(index)),
                         done))));
@@ -278,6 +289,8 @@ internal sealed class RuleCompiler
         (null, _) or (_, null) => false,
         (long l, decimal d) => l == d,
         (decimal d, long l) => l == d,
+        (string, _) or (_, string) => x.Equals(y),
+        (System.Collections.IEnumerable p, System.Collections.IEnumerable q) => ListEquals(p, q),
         _ => x.Equals(y),
     };
 
@@ -346,7 +359,7 @@ internal sealed class RuleCompiler
         {
             var l = Coerce(left, leftType, result);
             var r = Coerce(right, rightType, result);
-            return op == BinaryOperator.Add ? Expression.Add(l, r) : Expression.Subtract(l, r);
+            return Operators.Binary(op == BinaryOperator.Add ? ExpressionType.Add : ExpressionType.Subtract, l, r);
         }
         string method;
         var args = (left, right);
@@ -403,6 +416,17 @@ internal sealed class RuleCompiler
     {
         var element = list.Type.Element!;
         var items = list.Items.Select(i => Coerce(Emit(i), i.Type, element));
-        return Expression.Convert(Expression.NewArrayInit(element.ClrType, items), list.Type.ClrType);
+        var shape = ListShape.For(element.ClrType);
+        var values = items.ToArray();
+        if (values.All(v => v is ConstantExpression))
+        {
+            return Expression.Constant(shape.Constant([.. values.Select(v => ((ConstantExpression)v).Value)]), shape.ListType);
+        }
+        // new List<T>(n), then Add per item: a block, since Expression.ListInit is not usable under Native AOT.
+        var built = Expression.Variable(shape.Create.DeclaringType!, "list");
+        return Expression.Block(shape.ListType, [built],
+            [Expression.Assign(built, Expression.New(shape.Create, Expression.Constant(values.Length))),
+             .. values.Select(v => Expression.Call(built, shape.Add, v)),
+             Expression.Convert(built, shape.ListType)]);
     }
 }

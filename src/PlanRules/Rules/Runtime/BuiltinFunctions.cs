@@ -27,6 +27,24 @@ public static class BuiltinFunctions
     /// <summary><c>count(list)</c>: the number of items (0 for none).</summary>
     public static long? Count<T>(IReadOnlyList<T>? list) => list?.Count ?? 0;
 
+    /// <summary><c>count(x)</c> of a value not typed as a rule list (none, or a host function's collection): 0 for none.</summary>
+    internal static long? CountOf(object? list)
+    {
+        switch (list)
+        {
+            case null:
+                return 0;
+            case System.Collections.ICollection collection:
+                return collection.Count;
+            case System.Collections.IEnumerable items:
+                long count = 0;
+                foreach (var unused in items) count++;
+                return count;
+            default:
+                return 0;
+        }
+    }
+
     /// <summary><c>days(period)</c>: days in a period; months count 30 days and years 365.</summary>
     public static long? Days(Period? period) =>
         period is null ? null : period.Days + 7L * period.Weeks + 30L * period.Months + 365L * period.Years;

@@ -54,15 +54,19 @@ public sealed class RuleFunction
     }
 
     internal static Expression Convert(Expression expression, Type type) =>
-        expression.Type == type ? expression : Expression.Convert(expression, type);
+        expression.Type == type ? expression : Compilation.Operators.Convert(expression, type);
 
     /// <summary><c>count(list)</c> inline: <c>list == null ? 0 : list.Count</c>, without a call through shared generic code.</summary>
     private static Expression EmitCount(IReadOnlyList<Expression> args, IReadOnlyList<RuleType> types)
     {
         var list = args[0];
-        if (!list.Type.IsGenericType || list.Type.GetGenericTypeDefinition() != typeof(IReadOnlyList<>)) return Call(nameof(BuiltinFunctions.Count))(args, types);
+        if (!list.Type.IsGenericType || list.Type.GetGenericTypeDefinition() != typeof(IReadOnlyList<>))
+        {
+            var countOf = typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.CountOf), BindingFlags.NonPublic | BindingFlags.Static)!;
+            return Expression.Call(countOf, Convert(list, typeof(object)));
+        }
         var variable = Expression.Variable(list.Type, "list");
-        var count = typeof(IReadOnlyCollection<>).MakeGenericType(list.Type.GetGenericArguments()).GetProperty(nameof(IReadOnlyCollection<object>.Count))!;
+        var count = ListShape.For(list.Type.GetGenericArguments()[0]).Count;
         return Expression.Block(typeof(long?), [variable],
             Expression.Assign(variable, list),
             Expression.Condition(
@@ -87,12 +91,9 @@ public sealed class RuleFunction
         var candidates = typeof(BuiltinFunctions).GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == method).ToList();
         foreach (var candidate in candidates)
         {
+            // The generic built-ins (count, in, the quantifiers) are emitted inline; none is instantiated here.
+            if (candidate.IsGenericMethodDefinition) continue;
             var target = candidate;
-            if (candidate.IsGenericMethodDefinition)
-            {
-                var element = types[0].Element ?? RuleType.None;
-                target = candidate.MakeGenericMethod(element.ClrType);
-            }
             var parameters = target.GetParameters();
             if (parameters.Length != args.Count) continue;
             if (!parameters.Select((p, i) => p.ParameterType == args[i].Type || (args[i].Type == typeof(object) && !p.ParameterType.IsValueType) || (Nullable.GetUnderlyingType(p.ParameterType) is not null && args[i].Type == typeof(object))).All(ok => ok)) continue;
