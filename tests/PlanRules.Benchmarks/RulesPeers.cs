@@ -153,6 +153,32 @@ public static class RulesEngineRules
     /// <summary>Creates the engine; the rules are compiled on the first execution.</summary>
     public static RulesEngine.RulesEngine Create() => new([Workflow()], Settings());
 
+    /// <summary>
+    /// The engine as RulesEngine's own documentation sets it up: default settings (formatted error messages,
+    /// scoped parameters, case-insensitive expressions), with only the custom types the expressions need.
+    /// </summary>
+    public static RulesEngine.RulesEngine CreateWithDefaults() => new([Workflow()], new ReSettings { CustomTypes = [typeof(RuleText), typeof(TaskFact)] });
+
+    /// <summary>
+    /// Runs the workflow on every task the way a host calls it with its own objects: a new
+    /// <see cref="RuleParameter"/> per call. Same hits as <see cref="Run"/>.
+    /// </summary>
+    public static List<Hit> RunPerCall(RulesEngine.RulesEngine engine, List<TaskFact> facts)
+    {
+        var hits = new List<Hit>();
+        foreach (var fact in facts)
+        {
+            var pending = engine.ExecuteAllRulesAsync(WorkflowName, new RuleParameter("t", fact));
+            var results = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+            foreach (var result in results)
+            {
+                if (result.IsSuccess) hits.Add(new(result.Rule.RuleName, fact.Id));
+                else if (result.ExceptionMessage is { Length: > 0 } error) throw new InvalidOperationException($"RulesEngine: {result.Rule.RuleName} on task {fact.Id}: {error}");
+            }
+        }
+        return hits;
+    }
+
     /// <summary>The inputs: one parameter array per task, made once.</summary>
     public static RuleParameter[][] Inputs(IEnumerable<TaskFact> facts) => [.. facts.Select(f => new[] { new RuleParameter("t", f) })];
 
