@@ -8,6 +8,12 @@ namespace PlanRules.Analysis;
 /// <summary>A baseline: fingerprints of findings accepted earlier (an earlier JSON output of <c>check</c>).</summary>
 public sealed record Baseline(string Path, ImmutableHashSet<string> Fingerprints)
 {
+    /// <summary>
+    /// The fingerprints among <see cref="Fingerprints"/> that were stale-waiver findings (PR1012). When one no
+    /// longer occurs the waiver it reported was used or removed: that is not itself a stale entry.
+    /// </summary>
+    public ImmutableHashSet<string> StaleWaiverFingerprints { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>Reads the fingerprints of a JSON report. Throws <see cref="JsonException"/> or <see cref="FormatException"/> for text that is not one.</summary>
     public static Baseline Parse(string path, string json)
     {
@@ -17,21 +23,30 @@ public sealed record Baseline(string Path, ImmutableHashSet<string> Fingerprints
             throw new FormatException("baseline has no \"findings\" array");
         }
         var fingerprints = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var staleWaivers = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var finding in findings.EnumerateArray())
         {
             if (finding.ValueKind == JsonValueKind.Object && finding.TryGetProperty("fingerprint", out var fp) && fp.ValueKind == JsonValueKind.String)
             {
                 fingerprints.Add(fp.GetString()!);
+                if (finding.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                    && string.Equals(id.GetString(), DiagnosticCatalog.StaleSuppression.Id, StringComparison.OrdinalIgnoreCase))
+                {
+                    staleWaivers.Add(fp.GetString()!);
+                }
             }
         }
-        return new Baseline(path, fingerprints.ToImmutable());
+        return new Baseline(path, fingerprints.ToImmutable()) { StaleWaiverFingerprints = staleWaivers.ToImmutable() };
     }
 }
 
 /// <summary>Applies <c>suppress</c> items and a baseline, and reports the waivers that matched nothing (PR1012).</summary>
 internal static class Suppressions
 {
-    /// <summary>Marks suppressed findings and adds stale suppressions; without suppressions, the list itself.</summary>
+    /// <summary>
+    /// Marks suppressed findings and adds stale suppressions; without suppressions, the list itself. The plan's
+    /// stale <c>suppress</c> items (PR1012) are findings like any other: a baseline can accept them.
+    /// </summary>
     public static Diagnostic[] Apply(Diagnostic[] diagnostics, BoundPlan plan, Baseline? baseline)
     {
         // Nothing to apply: no copy (a big check has findings by the million).
@@ -52,21 +67,16 @@ internal static class Suppressions
                 result.Add(diagnostic.WithSuppression(SuppressionKind.InSource, suppression.Reason));
                 continue;
             }
-            if (baseline is not null && baseline.Fingerprints.Contains(diagnostic.Fingerprint))
-            {
-                usedFingerprints.Add(diagnostic.Fingerprint);
-                result.Add(diagnostic.WithSuppression(SuppressionKind.External, "baseline: " + baseline.Path));
-                continue;
-            }
-            result.Add(diagnostic);
+            result.Add(ApplyBaseline(diagnostic, baseline, usedFingerprints));
         }
         foreach (var suppression in plan.Suppressions.Where(s => !usedSuppressions.Contains(s)))
         {
-            result.Add(Diagnostic.Create(DiagnosticCatalog.StaleSuppression, suppression.Location, suppression.TaskId, null, null, suppression.DiagnosticId));
+            var stale = Diagnostic.Create(DiagnosticCatalog.StaleSuppression, suppression.Location, suppression.TaskId, null, null, suppression.DiagnosticId);
+            result.Add(ApplyBaseline(stale, baseline, usedFingerprints));
         }
         if (baseline is not null)
         {
-            var stale = baseline.Fingerprints.Except(usedFingerprints).Order(StringComparer.Ordinal).ToList();
+            var stale = baseline.Fingerprints.Except(usedFingerprints).Except(baseline.StaleWaiverFingerprints).Order(StringComparer.Ordinal).ToList();
             var location = new Location(baseline.Path, default, new Text.LinePositionSpan(new Text.LinePosition(1, 1), new Text.LinePosition(1, 1)));
             foreach (var fingerprint in stale)
             {
@@ -74,5 +84,12 @@ internal static class Suppressions
             }
         }
         return [.. result];
+    }
+
+    private static Diagnostic ApplyBaseline(Diagnostic diagnostic, Baseline? baseline, HashSet<string> used)
+    {
+        if (baseline is null || !baseline.Fingerprints.Contains(diagnostic.Fingerprint)) return diagnostic;
+        used.Add(diagnostic.Fingerprint);
+        return diagnostic.WithSuppression(SuppressionKind.External, "baseline: " + baseline.Path);
     }
 }

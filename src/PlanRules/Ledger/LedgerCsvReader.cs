@@ -36,6 +36,7 @@ public static class LedgerCsvReader
             diagnostics.Add(Diagnostic.Create(descriptor, Location.Create(source, new TextSpan(start, length)),
                 LocalizableString.FromResource(key, args), args.Select(a => LocalizableString.RenderArgument(a, null))));
 
+        var badLines = InvalidUtf8Lines.Report(source, (start, length, key, args) => Report(DiagnosticCatalog.SyntaxError, start, length, key, args));
         var badRow = -1;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -58,6 +59,7 @@ public static class LedgerCsvReader
                 var rowStart = offset;
                 offset += raw.Length;
                 if (string.IsNullOrWhiteSpace(raw)) continue;
+                if (badLines.Count > 0 && HasBadLine(source, rowStart, raw.Length, badLines)) continue;
                 var fields = parser.Record ?? [];
                 var starts = FieldStarts(raw, rowStart);
                 if (map is null)
@@ -91,6 +93,15 @@ public static class LedgerCsvReader
             Report(DiagnosticCatalog.SyntaxError, Math.Min(offset, source.Length), 0, "PR0001_CsvField", "csv", e.Message.Split('\n')[0]);
         }
         return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(diagnostics));
+    }
+
+    /// <summary>True when a row (which may span lines) holds a line with invalid UTF-8, reported already.</summary>
+    private static bool HasBadLine(SourceText source, int start, int length, HashSet<int> badLines)
+    {
+        var first = source.GetLinePosition(start).Line;
+        var last = source.GetLinePosition(Math.Max(start, start + length - 1)).Line;
+        for (var line = first; line <= last; line++) if (badLines.Contains(line)) return true;
+        return false;
     }
 
     private delegate void Reporter(DiagnosticDescriptor descriptor, int start, int length, string key, params object?[] args);

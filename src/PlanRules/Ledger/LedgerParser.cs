@@ -150,12 +150,18 @@ public static class LedgerParser
         var order = 0;
         var text = source.Text;
         var pos = 0;
+        var badLines = InvalidUtf8Lines.Report(source, (start, length, key, args) => context.Report(DiagnosticCatalog.SyntaxError, new TextSpan(start, length), key, args));
         while (true)
         {
             context.SingleLine = false;
             pos = Lexer.SkipTrivia(context, pos);
             context.SingleLine = true;
             if (pos >= text.Length) break;
+            if (badLines.Count > 0 && badLines.Contains(source.GetLinePosition(pos).Line))
+            {
+                pos = NextLine(text, pos);
+                continue;
+            }
             if (Lexer.IsStatementEnd(text[pos]))
             {
                 pos++;

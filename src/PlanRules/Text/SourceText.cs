@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 
 namespace PlanRules.Text;
@@ -34,6 +35,47 @@ public sealed class SourceText
         var offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         return new SourceText(encoding.GetString(bytes, offset, bytes.Length - offset), path);
     }
+
+    /// <summary>
+    /// Decodes UTF-8 bytes (BOM allowed), replacing each invalid sequence with U+FFFD and recording where
+    /// (<see cref="InvalidUtf8"/>), so a reader can report the lines and skip them instead of refusing the file.
+    /// </summary>
+    public static SourceText FromUtf8Replacing(byte[] bytes, string path = "")
+    {
+        try
+        {
+            return FromUtf8(bytes, path);
+        }
+        catch (DecoderFallbackException)
+        {
+            // The slow path, for files that are not valid UTF-8 only: rune by rune, remembering each bad sequence.
+        }
+        var span = bytes.AsSpan(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0);
+        var text = new StringBuilder(span.Length);
+        var invalid = ImmutableArray.CreateBuilder<InvalidUtf8Sequence>();
+        Span<char> chars = stackalloc char[2];
+        while (!span.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf8(span, out var rune, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                text.Append(chars[..rune.EncodeToUtf16(chars)]);
+            }
+            else
+            {
+                invalid.Add(new InvalidUtf8Sequence(text.Length, Convert.ToHexString(span[..consumed])));
+                text.Append('\uFFFD');
+            }
+            span = span[consumed..];
+        }
+        return new SourceText(text.ToString(), path) { InvalidUtf8 = invalid.ToImmutable() };
+    }
+
+    /// <summary>
+    /// Where <see cref="FromUtf8Replacing"/> replaced invalid UTF-8 with U+FFFD, in text order; empty for text
+    /// that decoded cleanly or was given as a string.
+    /// </summary>
+    public ImmutableArray<InvalidUtf8Sequence> InvalidUtf8 { get; private init; } = [];
 
     /// <summary>Reads a UTF-8 file (BOM allowed).</summary>
     public static SourceText FromFile(string path, string? displayPath = null) =>
@@ -80,4 +122,20 @@ public sealed class SourceText
 
     /// <inheritdoc/>
     public override string ToString() => Text;
+}
+
+/// <summary>An invalid UTF-8 sequence replaced by U+FFFD: its offset in the text and the bytes, in hexadecimal.</summary>
+/// <param name="Position">Offset of the U+FFFD in <see cref="SourceText.Text"/>.</param>
+/// <param name="Bytes">The bytes that were not UTF-8, e.g. <c>FF</c> or <c>E4B8</c>.</param>
+public readonly record struct InvalidUtf8Sequence(int Position, string Bytes)
+{
+    /// <summary>The bytes as <c>0xFF 0xFE</c>.</summary>
+    public string Display
+    {
+        get
+        {
+            var hex = Bytes;
+            return string.Join(" ", Enumerable.Range(0, hex.Length / 2).Select(i => "0x" + hex.Substring(i * 2, 2)));
+        }
+    }
 }

@@ -89,7 +89,8 @@ public sealed record InputFiles(
         if (!found.TryGetValue(kind, out var files)) found[kind] = files = new SortedDictionary<string, SourceText>(StringComparer.Ordinal);
         var display = DisplayPath(fullPath, baseDirectory);
         if (files.ContainsKey(display)) return;
-        files[display] = Read(fullPath, display);
+        // A ledger that is not UTF-8 is read line by line: bad lines are findings, good lines still count.
+        files[display] = Read(fullPath, display, replaceInvalidUtf8: kind is InputKind.Ledger or InputKind.LedgerCsv);
     }
 
     /// <summary>A path relative to <paramref name="baseDirectory"/> with '/' separators.</summary>
@@ -99,8 +100,12 @@ public sealed record InputFiles(
     /// <summary>Files larger than this are refused without being read (256 MiB).</summary>
     public const long MaxFileBytes = 256L * 1024 * 1024;
 
-    /// <summary>Reads a UTF-8 file (BOM allowed); a clear <see cref="InputFileException"/> otherwise.</summary>
-    public static SourceText Read(string fullPath, string displayPath)
+    /// <summary>
+    /// Reads a UTF-8 file (BOM allowed); a clear <see cref="InputFileException"/> otherwise. With
+    /// <paramref name="replaceInvalidUtf8"/>, invalid sequences become U+FFFD, recorded in
+    /// <see cref="SourceText.InvalidUtf8"/> for the reader to report, instead of failing the file.
+    /// </summary>
+    public static SourceText Read(string fullPath, string displayPath, bool replaceInvalidUtf8 = false)
     {
         byte[] bytes;
         try
@@ -118,7 +123,7 @@ public sealed record InputFiles(
         }
         try
         {
-            return SourceText.FromUtf8(bytes, displayPath);
+            return replaceInvalidUtf8 ? SourceText.FromUtf8Replacing(bytes, displayPath) : SourceText.FromUtf8(bytes, displayPath);
         }
         catch (DecoderFallbackException e)
         {

@@ -123,6 +123,31 @@ public class SuppressionTests
     }
 
     [Fact]
+    public void Baseline_accepts_stale_waivers_of_the_plan_and_never_reports_them_as_stale_entries()
+    {
+        // Regression: a plan's stale suppress items (PR1012) were made after the baseline was applied, so a
+        // baseline could not accept them, and its own PR1012 entries were then reported as stale entries.
+        const string plan = Plan + """
+
+            task 49 "b" { lead 区政务服务数据管理局 due 2021-04-01 suppress PR1007 "无用的豁免" }
+            """;
+        var first = Check(plan, "2021-09-01 task 48 done\n2021-03-01 task 49 done", asOf: "2021-12-31");
+        Assert.False(first.Single("PR1012").IsSuppressed);
+        var baseline = Baseline.Parse("baseline.json", JsonReport.Render(first, Zh));
+
+        var again = Check(plan, "2021-09-01 task 48 done\n2021-03-01 task 49 done", asOf: "2021-12-31", baseline: baseline);
+
+        var waiver = again.Single("PR1012");
+        Assert.Equal("49", waiver.TaskId);
+        Assert.Equal(SuppressionKind.External, waiver.Suppression);
+        Assert.All(again.Diagnostics, d => Assert.True(d.IsSuppressed, d.ToString()));
+
+        // The suppress item goes: its PR1012 no longer occurs, which is no stale baseline entry either.
+        var removed = Check(plan.Replace(" suppress PR1007 \"无用的豁免\"", ""), "2021-09-01 task 48 done\n2021-03-01 task 49 done", asOf: "2021-12-31", baseline: baseline);
+        Assert.Empty(removed.Findings("PR1012"));
+    }
+
+    [Fact]
     public void Baseline_round_trip_through_the_command_line_suppresses_every_finding_and_exits_0()
     {
         using var folder = new ScratchFolder();
