@@ -62,10 +62,16 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
         if (columns is not null) assembler.SetColumns(columns);
         foreach (var passage in pending) assembler.AddPendingNote(passage);
 
-        // The body.
+        // The body, up to the signature that may close the notice.
+        var bodyEnd = ClosingSignature(entries, bodyStart, header);
         var footer = false;
         for (var i = bodyStart; i < entries.Count; i++)
         {
+            if (i >= bodyEnd)
+            {
+                Skip(entries[i].Line, "Header:Signature");
+                continue;
+            }
             var entry = entries[i];
             var text = entry.Line.Content.Text;
             if (footer)
@@ -101,6 +107,50 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
         var title = header.Title ?? header.NoticeTitle ?? FirstContent(entries) ?? "导入的计划";
         var label = header.DocumentNumber ?? (Path.GetFileName(document.Source.Path) is { Length: > 0 } file ? file : "notice");
         return PlanTextWriter.Write(plan, new PlanHeaderValues(title, header.DocumentNumber, header.Issued, header.Year, issuer), units, label);
+    }
+
+    /// <summary>
+    /// A notice usually ends with its signature: the issuing office on one line and the date under it
+    /// (<c>番禺区人民政府办公室</c> / <c>2021年7月20日</c>), perhaps followed by a closing remark
+    /// (<c>（此件公开发布）</c>). Those lines belong to the header (issuer, issue date), not to the last task.
+    /// Returns where the body ends: the signature's first entry (what follows it is skipped), or
+    /// <c>entries.Count</c> when there is none.
+    /// </summary>
+    private static int ClosingSignature(List<Entry> entries, int bodyStart, NoticeHeader header)
+    {
+        var last = PreviousContent(entries, entries.Count - 1, bodyStart);
+        // Closing remarks after the date (此件公开发布, 联系人 …) are letter lines.
+        while (last >= bodyStart && SingleCell(entries[last]) is { } remark && HeaderRecognizer.Classify(remark.Text, null) == HeaderLineKind.Letter)
+        {
+            last = PreviousContent(entries, last - 1, bodyStart);
+        }
+        if (last < bodyStart || SingleCell(entries[last]) is not { } date || HeaderRecognizer.Classify(date.Text, null) != HeaderLineKind.Date) return entries.Count;
+        var signer = PreviousContent(entries, last - 1, bodyStart);
+        if (signer < bodyStart || SingleCell(entries[signer]) is not { } office || HeaderRecognizer.Classify(office.Text, null) != HeaderLineKind.Signature) return entries.Count;
+        // Record what they say (the first issuer and date seen win, as in the header).
+        HeaderRecognizer.Classify(office.Text, header);
+        HeaderRecognizer.Classify(date.Text, header);
+        return signer;
+    }
+
+    private static int PreviousContent(List<Entry> entries, int from, int bodyStart)
+    {
+        var i = from;
+        while (i >= bodyStart && (entries[i].Kind != EntryKind.Content || SingleCell(entries[i]) is null && entries[i].Cells.All(c => c.Text.IsEmpty))) i--;
+        return i;
+    }
+
+    /// <summary>The one non-empty, non-structural cell of an entry (a plain line), else null.</summary>
+    private static NoticeCell? SingleCell(Entry entry)
+    {
+        NoticeCell? found = null;
+        foreach (var cell in entry.Cells)
+        {
+            if (cell.Text.IsEmpty) continue;
+            if (found is not null || cell.IsStructural) return null;
+            found = cell;
+        }
+        return found;
     }
 
     private void Skip(NoticeLine line, string reason)

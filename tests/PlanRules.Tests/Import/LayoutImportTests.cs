@@ -24,6 +24,35 @@ public class LayoutImportTests
     }
 
     [Fact]
+    public void SignatureAtTheEnd_IsTheIssuerAndDate_NotPartOfTheLastTask()
+    {
+        // Regression: the office and date that close a notice were read as the last task's lead and due.
+        const string notice = """
+            广州市番禺区人民政府办公室关于印发番禺区2021年政务公开工作要点分工方案的通知
+            番府办〔2021〕35号
+            一、紧扣“十四五”开好局起好步深化政务公开
+            （一）做好各类规划主动公开。
+            1.主动公开国民经济和社会发展第十四个五年规划纲要。
+            区发展改革局牵头，各有关单位配合，2021年底前完成。
+            2.做好历史规划的归集整理。
+            区司法局负责。
+
+            番禺区人民政府办公室
+            2021年7月20日
+            （此件公开发布）
+            """;
+
+        var result = NoticeImporter.Import(System.Text.Encoding.UTF8.GetBytes(notice), "n.txt");
+
+        Assert.Equal(new NodaTime.LocalDate(2021, 7, 20), result.Plan.Plan.Issued);
+        var last = result.Plan.GetTask("2")!;
+        Assert.Equal(["区司法局"], last.Lead.Select(u => u.Name));
+        Assert.Null(last.Due);
+        Assert.Equal(new NodaTime.LocalDate(2021, 12, 31), result.Plan.GetTask("1")!.Due);
+        Assert.Equal(3, result.SkippedLines.Count(s => s.Reason == "Header:Signature"));
+    }
+
+    [Fact]
     public void TableLines_ReadsTheHeaderAndDropsTheFurniture()
     {
         var result = ImportCases.Import("table-lines");
