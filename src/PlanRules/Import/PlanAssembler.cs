@@ -340,8 +340,11 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
         return _plan;
     }
 
-    /// <summary>Owners at the end of a text: in a trailing bracket <c>(省教育厅牵头,各地级市政府配合)</c> or a last sentence <c>区财政局牵头。</c>.</summary>
-    private static (Passage Title, List<(OwnerParse Parse, Passage At)> Owners) SplitTrailingOwners(Passage text)
+    /// <summary>
+    /// Owners at the end of a text: in a trailing bracket <c>(省教育厅牵头,各地级市政府配合)</c> or a last sentence
+    /// <c>区财政局牵头。</c>; the owners may carry a deadline (<c>区发展改革局牵头，各有关单位配合，2021年底前完成。</c>).
+    /// </summary>
+    private (Passage Title, List<(OwnerParse Parse, Passage At)> Owners) SplitTrailingOwners(Passage text)
     {
         var owners = new List<(OwnerParse, Passage)>();
         var trimmed = text.TrimEnd("。.;,");
@@ -357,7 +360,7 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
                     if (i == 0) break;
                     var inner = trimmed.Between(i + 1, s.Length - 1);
                     var parse = OwnerPhraseParser.Parse(inner);
-                    if (parse.StartsWithOwners && parse.Assignments.Count > 0 && parse.Leftovers.Count == 0)
+                    if (parse.StartsWithOwners && parse.Assignments.Count > 0 && OnlyTime(parse.Leftovers))
                     {
                         owners.Add((parse, inner));
                         return (trimmed.Slice(0, i).TrimEnd(), owners);
@@ -373,7 +376,7 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
             if (!last.IsEmpty)
             {
                 var parse = OwnerPhraseParser.Parse(last);
-                if (parse.IsOwnerLine && parse.HasRoleWord && parse.Leftovers.Count == 0)
+                if (parse.IsOwnerLine && parse.HasRoleWord && OnlyTime(parse.Leftovers))
                 {
                     owners.Add((parse, last));
                     return (trimmed.Slice(0, last.Start - trimmed.Start).TrimEnd(), owners);
@@ -382,6 +385,9 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
         }
         return (text, owners);
     }
+
+    /// <summary>True when what an owner phrase left over is nothing, or only deadlines (<see cref="AddOwners"/> takes those as the due).</summary>
+    private bool OnlyTime(List<Passage> leftovers) => leftovers.All(l => l.IsEmpty || TimePhraseParser.IsTimeOnly(l, planYear));
 
     private string UniqueSectionId(string wanted)
     {

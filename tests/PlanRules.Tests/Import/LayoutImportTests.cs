@@ -53,6 +53,27 @@ public class LayoutImportTests
     }
 
     [Fact]
+    public void OwnersAndDeadlineInTheTasksLastSentence_AreReadAsOwnersAndDue()
+    {
+        // Regression: a last sentence with owners and a deadline was left in the title, lead 待定 (PR4001).
+        const string notice = """
+            番禺区2021年政务公开工作要点分工方案
+            一、深化政务公开
+            1.主动公开国民经济和社会发展第十四个五年规划纲要。区发展改革局牵头，各有关单位配合，2021年底前完成。
+            2.做好历史规划的归集整理。区司法局负责。
+            """;
+
+        var result = NoticeImporter.Import(System.Text.Encoding.UTF8.GetBytes(notice), "n.txt");
+
+        var task = result.Plan.GetTask("1")!;
+        Assert.Equal("主动公开国民经济和社会发展第十四个五年规划纲要。", task.Title);
+        Assert.Equal(["区发展改革局"], task.Lead.Select(u => u.Name));
+        Assert.Equal(new NodaTime.LocalDate(2021, 12, 31), task.Due);
+        Assert.Equal(["区司法局"], result.Plan.GetTask("2")!.Lead.Select(u => u.Name));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR4001");
+    }
+
+    [Fact]
     public void TableLines_ReadsTheHeaderAndDropsTheFurniture()
     {
         var result = ImportCases.Import("table-lines");
