@@ -24,22 +24,16 @@ internal static class CheckCommand
         {
             var cultureInfo = CliValues.Culture(parse.GetValue(culture));
             var result = inputs.Check(parse, context);
-            var rendered = parse.GetValue(format) switch
+            var (explainTerms, suppressed) = (parse.GetValue(explain), parse.GetValue(showSuppressed));
+            Action<TextWriter> write = parse.GetValue(format) switch
             {
-                "json" => JsonReport.Render(result, cultureInfo),
-                "sarif" => SarifReport.Render(result, cultureInfo),
-                _ => Text(result, cultureInfo, parse.GetValue(explain), parse.GetValue(showSuppressed)),
+                "json" => writer => JsonReport.Write(writer, result, cultureInfo),
+                "sarif" => writer => SarifReport.Write(writer, result, cultureInfo),
+                _ => writer => TextReport.Write(writer, result, cultureInfo, suppressed, explainTerms),
             };
-            context.Emit(rendered, parse.GetValue(output));
+            context.Emit(write, parse.GetValue(output));
             return result.HasErrors ? 1 : 0;
         }));
         return command;
-    }
-
-    private static string Text(CheckResult result, System.Globalization.CultureInfo culture, bool explain, bool showSuppressed)
-    {
-        var writer = new StringWriter { NewLine = "\n" };
-        TextReport.Write(writer, result, culture, showSuppressed, explain);
-        return writer.ToString();
     }
 }

@@ -7,17 +7,24 @@ namespace PlanRules.Cli;
 internal sealed record CliContext(TextWriter Out, TextWriter Error, string CurrentDirectory, IClock Clock)
 {
     /// <summary>Writes <paramref name="text"/> to <paramref name="outputFile"/> (UTF-8, no BOM) or to standard output.</summary>
-    public void Emit(string text, string? outputFile)
+    public void Emit(string text, string? outputFile) => Emit(writer => writer.Write(text), outputFile);
+
+    /// <summary>
+    /// Lets <paramref name="write"/> write to <paramref name="outputFile"/> (UTF-8, no BOM) or to standard output
+    /// as it goes, so a large report is never held whole in memory.
+    /// </summary>
+    public void Emit(Action<TextWriter> write, string? outputFile)
     {
         if (outputFile is null)
         {
-            Out.Write(text);
+            write(Out);
             return;
         }
         var full = Path.GetFullPath(outputFile, CurrentDirectory);
         var directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        File.WriteAllText(full, text, new System.Text.UTF8Encoding(false));
+        using var file = new StreamWriter(full, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        write(file);
     }
 }
 

@@ -12,7 +12,15 @@ public static class JsonReport
     public static string ToolVersion => "1.0.0";
 
     /// <summary>Renders the report. Hidden findings are not printed.</summary>
-    public static string Render(CheckResult result, CultureInfo culture, Action<Utf8JsonWriter>? extra = null) => JsonOutput.Write(writer =>
+    public static string Render(CheckResult result, CultureInfo culture, Action<Utf8JsonWriter>? extra = null)
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        Write(text, result, culture, extra);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the report to <paramref name="target"/> as it is produced (what <see cref="Render"/> returns).</summary>
+    public static void Write(TextWriter target, CheckResult result, CultureInfo culture, Action<Utf8JsonWriter>? extra = null) => JsonOutput.Write(target, writer =>
     {
         writer.WriteStartObject();
         writer.WriteStartObject("tool");
@@ -32,6 +40,7 @@ public static class JsonReport
         {
             // Hidden findings stay in the API and are not printed (FINDINGS.md).
             if (diagnostic.Severity != DiagnosticSeverity.Hidden) WriteFinding(writer, diagnostic, culture);
+            writer.FlushSometimes();
         }
         writer.WriteEndArray();
         writer.WriteStartObject("summary");

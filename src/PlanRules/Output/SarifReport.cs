@@ -19,7 +19,15 @@ public static class SarifReport
     };
 
     /// <summary>Renders the run. Hidden findings are not printed.</summary>
-    public static string Render(CheckResult result, CultureInfo culture) => JsonOutput.Write(writer =>
+    public static string Render(CheckResult result, CultureInfo culture)
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        Write(text, result, culture);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the run to <paramref name="target"/> as it is produced (what <see cref="Render"/> returns).</summary>
+    public static void Write(TextWriter target, CheckResult result, CultureInfo culture) => JsonOutput.Write(target, writer =>
     {
         var visible = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).ToList();
         var runLocation = RunLocation(result);
@@ -44,7 +52,11 @@ public static class SarifReport
 
         writer.WriteString("columnKind", "utf16CodeUnits");
         writer.WriteStartArray("results");
-        foreach (var diagnostic in visible) WriteResult(writer, diagnostic, index[diagnostic.Id], culture, runLocation);
+        foreach (var diagnostic in visible)
+        {
+            WriteResult(writer, diagnostic, index[diagnostic.Id], culture, runLocation);
+            writer.FlushSometimes();
+        }
         writer.WriteEndArray();
 
         writer.WriteEndObject();
