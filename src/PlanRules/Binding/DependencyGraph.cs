@@ -7,7 +7,14 @@ internal static class DependencyGraph
     /// Returns each cycle once, in order, starting at its node that comes first in <paramref name="nodes"/>;
     /// the first node is repeated at the end (<c>12 → 15 → 12</c>). Uses Tarjan's strongly connected components.
     /// </summary>
-    public static List<List<T>> FindCycles<T>(IReadOnlyList<T> nodes, Func<T, IEnumerable<T>> edges) where T : class
+    public static List<List<T>> FindCycles<T>(IReadOnlyList<T> nodes, Func<T, IEnumerable<T>> edges) where T : class =>
+        FindCycles(nodes, edges, out _);
+
+    /// <summary>
+    /// As <see cref="FindCycles{T}(IReadOnlyList{T}, Func{T, IEnumerable{T}})"/>, and gives the strongly connected
+    /// components that hold a cycle: every node on some cycle, where the cycles returned name one per component.
+    /// </summary>
+    public static List<List<T>> FindCycles<T>(IReadOnlyList<T> nodes, Func<T, IEnumerable<T>> edges, out List<List<T>> cyclicComponents) where T : class
     {
         var order = new Dictionary<T, int>(nodes.Count, ReferenceEqualityComparer.Instance);
         for (var i = 0; i < nodes.Count; i++) order.TryAdd(nodes[i], i);
@@ -80,6 +87,7 @@ internal static class DependencyGraph
             }
         }
 
+        cyclicComponents = components;
         var cycles = new List<List<T>>();
         foreach (var component in components)
         {
@@ -112,9 +120,11 @@ internal static class DependencyGraph
             {
                 if (ReferenceEquals(next, start))
                 {
+                    // Collected backwards and reversed once: inserting at the front is quadratic on a long cycle.
                     var path = new List<T> { start };
-                    for (var n = node; !ReferenceEquals(n, start); n = previous[n]) path.Insert(1, n);
+                    for (var n = node; !ReferenceEquals(n, start); n = previous[n]) path.Add(n);
                     path.Add(start);
+                    path.Reverse();
                     return path;
                 }
                 if (previous.TryAdd(next, node)) queue.Enqueue(next);

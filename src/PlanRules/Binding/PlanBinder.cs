@@ -224,36 +224,16 @@ public static class PlanBinder
             }
 
             // Cycles start at the ordinally first name, so the finding (and its fingerprint) does not depend on declaration order.
-            var cycles = DependencyGraph.FindCycles(_units.OrderBy(u => u.Name, StringComparer.Ordinal).ToList(), u => u.IsClosedGroup ? u.Members : []);
+            var cycles = DependencyGraph.FindCycles(_units.OrderBy(u => u.Name, StringComparer.Ordinal).ToList(), u => u.IsClosedGroup ? u.Members : [], out var cyclic);
             var inCycle = new HashSet<UnitSymbol>(cycles.SelectMany(c => c), ReferenceEqualityComparer.Instance);
             foreach (var cycle in cycles)
             {
                 _sink.Report(DiagnosticCatalog.GroupCycle, cycle[0].NameLocation, null, cycle[0].Name, string.Join(" → ", cycle.Select(u => u.Name)));
             }
-            foreach (var unit in _units) unit.ExpandedMembers = Expand(unit, inCycle);
-        }
-
-        /// <summary>Members of closed groups, recursively; open groups and plain units stand for themselves.</summary>
-        private static ImmutableArray<UnitSymbol> Expand(UnitSymbol unit, HashSet<UnitSymbol> inCycle)
-        {
-            if (!unit.IsClosedGroup) return [unit];
-            var result = new List<UnitSymbol>();
-            var seen = new HashSet<UnitSymbol>(ReferenceEqualityComparer.Instance) { unit };
-            var work = new Stack<UnitSymbol>(unit.Members.Reverse());
-            while (work.Count > 0)
-            {
-                var next = work.Pop();
-                if (!seen.Add(next)) continue;
-                if (next.IsClosedGroup && !inCycle.Contains(next))
-                {
-                    foreach (var m in next.Members.Reverse()) work.Push(m);
-                }
-                else if (!next.IsClosedGroup)
-                {
-                    result.Add(next);
-                }
-            }
-            return [.. result];
+            // Expanded members are computed when first asked for (GroupExpansion): eagerly, a deep chain of groups
+            // costs the square of its depth.
+            foreach (var unit in inCycle) unit.InMembershipCycle = true;
+            foreach (var unit in cyclic.SelectMany(c => c)) unit.ReachesItself = true;
         }
 
         private void DeclareSectionsAndTasks()

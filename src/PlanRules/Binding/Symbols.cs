@@ -63,7 +63,30 @@ public sealed class UnitSymbol
     /// The units one obligation each is created for: members of nested closed groups are expanded,
     /// open groups stay themselves. For a plain unit or open group, the unit itself.
     /// </summary>
-    public ImmutableArray<UnitSymbol> ExpandedMembers { get; internal set; } = [];
+    /// <remarks>
+    /// Computed on first use and kept (thread-safe): a plan may nest thousands of groups, and only the groups that
+    /// owe a task or are named by a ledger need their members listed.
+    /// </remarks>
+    public ImmutableArray<UnitSymbol> ExpandedMembers
+    {
+        get
+        {
+            var expanded = ExpandedCache;
+            return expanded.IsDefault ? GroupExpansion.Expand(this) : expanded;
+        }
+    }
+
+    /// <summary>The memoised <see cref="ExpandedMembers"/>; default until computed. Written by <see cref="GroupExpansion"/> only.</summary>
+    internal ImmutableArray<UnitSymbol> ExpandedCache;
+
+    /// <summary>True for a closed group in a membership cycle (PR1010): listed in another group, it adds no member.</summary>
+    internal bool InMembershipCycle { get; set; }
+
+    /// <summary>
+    /// True for a closed group on any membership cycle, reported or not (PR1010 names one cycle per tangle of groups):
+    /// such a group's expansion depends on where the walk started, so it is never shared between walks.
+    /// </summary>
+    internal bool ReachesItself { get; set; }
     /// <summary>The parent unit, if declared.</summary>
     public UnitSymbol? Parent { get; internal set; }
     /// <summary>Where the unit is declared.</summary>

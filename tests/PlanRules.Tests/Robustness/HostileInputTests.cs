@@ -4,6 +4,7 @@ using System.Text;
 using NodaTime;
 using NodaTime.Testing;
 using PlanRules.Analysis;
+using PlanRules.Binding;
 using PlanRules.Cli;
 using PlanRules.Diagnostics;
 using PlanRules.Ledger;
@@ -131,6 +132,49 @@ public sealed class HostileInputTests
         });
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR3001");
         Assert.Equal(1_001, result.RecordCount);
+    }
+
+    [Fact]
+    public void TwoHundredThousandNestedGroups_Bind()
+    {
+        // g1 = g0, g2 = g1, …: every group expands to the one unit at the bottom.
+        var text = new StringBuilder(Header).Append("group g0 = A\n");
+        for (var i = 1; i < 200_000; i++) text.Append("group g").Append(i).Append(" = g").Append(i - 1).Append('\n');
+        text.Append("task 1 \"t\" { lead g199999 due 2021-06-01 }\ntask 2 \"t\" { lead g100000 due 2021-06-01 }\n");
+        var result = WithinBound(() => new PlanChecker().Check(new CheckRequest
+        {
+            Plans = [new SourceText(text.ToString(), "groups.plan")],
+            AsOf = new LocalDate(2021, 12, 31),
+        }));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(["1/A", "2/A"], result.Plan.Obligations.Select(o => $"{o.Task.Id}/{o.Unit.Name}"));
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "PR3001"));
+    }
+
+    [Fact]
+    public void HundredThousandNestedGroups_EachAddingAUnit_Bind()
+    {
+        // g1 = g0, u1; g2 = g1, u2; …: all expansions together hold 5·10⁹ units; the one a task names holds 10⁵.
+        var text = new StringBuilder(Header).Append("unit u0\ngroup g0 = u0\n");
+        for (var i = 1; i < 100_000; i++) text.Append("unit u").Append(i).Append("\ngroup g").Append(i).Append(" = g").Append(i - 1).Append(", u").Append(i).Append('\n');
+        text.Append("task 1 \"t\" { lead g99999 }\n");
+        var plan = WithinBound(() => PlanBinder.Bind(new SourceText(text.ToString(), "groups.plan")));
+        Assert.DoesNotContain(plan.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var obligations = plan.GetTask("1")!.Obligations;
+        Assert.Equal(100_000, obligations.Length);
+        Assert.Equal(("u0", "u99999"), (obligations[0].Unit.Name, obligations[^1].Unit.Name));
+    }
+
+    [Fact]
+    public void TwoHundredThousandGroupsInOneCycle_GivePR1010()
+    {
+        var text = new StringBuilder(Header).Append("group g0 = A, g199999\n");
+        for (var i = 1; i < 200_000; i++) text.Append("group g").Append(i).Append(" = g").Append(i - 1).Append('\n');
+        text.Append("task 1 \"t\" { lead g5 }\n");
+        var plan = WithinBound(() => PlanBinder.Bind(new SourceText(text.ToString(), "cycle.plan")));
+        var cycle = Assert.Single(plan.Diagnostics, d => d.Id == "PR1010");
+        Assert.Equal((3, 7), (cycle.Location.Line, cycle.Location.Column));
+        Assert.StartsWith("Group membership cycle: g0 → g199999 → g199998 → g199997", cycle.GetMessage(CultureInfo.GetCultureInfo("en")), StringComparison.Ordinal);
     }
 
     [Fact]
