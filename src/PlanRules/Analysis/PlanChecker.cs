@@ -74,7 +74,7 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
     {
         ArgumentNullException.ThrowIfNull(request);
         var files = request.Plans.Select(p => PlanParser.Parse(p, request.ParseOptions)).ToImmutableArray();
-        var plan = PlanBinder.Bind(files);
+        var plan = PlanBinder.Bind(files, request.ParseOptions);
         var asOf = request.AsOf ?? clock.GetCurrentInstant().InZone(plan.Plan.TimeZone).Date;
         // Chunks, not one growing array: a big check collects findings by the million.
         var diagnostics = new Collections.ChunkedList<Diagnostic>();

@@ -14,10 +14,14 @@ namespace PlanRules.Binding;
 public static class PlanBinder
 {
     /// <summary>Binds parsed files. Never throws for any syntax the parser produces.</summary>
-    public static BoundPlan Bind(IEnumerable<PlanFileSyntax> files)
+    public static BoundPlan Bind(IEnumerable<PlanFileSyntax> files) => Bind(files, ParseOptions.Default);
+
+    /// <summary>Binds parsed files within the limits of <paramref name="options"/> (<see cref="ParseOptions.MaxObligations"/>).</summary>
+    public static BoundPlan Bind(IEnumerable<PlanFileSyntax> files, ParseOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var fileArray = files.ToImmutableArray();
-        var state = new BindingState(fileArray);
+        var state = new BindingState(fileArray, options.MaxObligations);
         state.Run();
         return state.Result();
     }
@@ -25,8 +29,10 @@ public static class PlanBinder
     /// <summary>Parses and binds plan texts.</summary>
     public static BoundPlan Bind(params SourceText[] sources) => Bind(sources.Select(s => PlanParser.Parse(s)));
 
-    private sealed class BindingState(ImmutableArray<PlanFileSyntax> files)
+    private sealed class BindingState(ImmutableArray<PlanFileSyntax> files, int maxObligations)
     {
+        private int _obligationCount;
+        private bool _obligationLimitReported;
         private readonly DiagnosticSink _sink = new();
         private readonly PlanSymbol _plan = new();
         private readonly List<UnitSymbol> _units = [];
@@ -338,6 +344,16 @@ public static class PlanBinder
             _owed.Clear();
             AddObligations(task, lead, OwnerRole.Lead);
             AddObligations(task, with, OwnerRole.With);
+            if (_obligationCount + obligations.Count > maxObligations)
+            {
+                if (!_obligationLimitReported)
+                {
+                    _obligationLimitReported = true;
+                    _sink.ReportVariant(DiagnosticCatalog.LimitExceeded, "PR0003_Obligations", task.Location, task.Id, null, maxObligations, task.Id);
+                }
+                obligations.Clear();
+            }
+            _obligationCount += obligations.Count;
             task.Obligations = [.. obligations];
         }
 

@@ -25,6 +25,14 @@ public sealed record ParseOptions
     /// 128 Mi characters is some four million records.
     /// </summary>
     public int MaxLedgerLength { get; init; } = 128 * 1024 * 1024;
+
+    /// <summary>
+    /// Most obligations a plan may create, closed groups expanded (PR0003 beyond; later tasks then owe nothing).
+    /// A few hundred bytes of text can name a group of thousands on thousands of tasks: without a bound, such a
+    /// plan makes millions of obligations and findings and exhausts the host's memory. 1 Mi is far above any
+    /// real plan (the bundled one has about 450) and above the 100 000-task benchmark plan (about 780 000).
+    /// </summary>
+    public int MaxObligations { get; init; } = 1024 * 1024;
 }
 
 /// <summary>

@@ -32,6 +32,37 @@ public sealed class HostileInputTests
     private static string Header => "plan \"p\" { ref \"r\" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }\nunit A\n";
 
     [Fact]
+    public void GroupOfThousandsOnThousandsOfTasks_StopsAtTheObligationLimit_WithPR0003()
+    {
+        // 150 KB of text that names a group of 3 000 units on 3 000 tasks: nine million obligations (and as many
+        // findings) took minutes and 10 GB before the limit. A small limit shows the behaviour; the default is 1 Mi.
+        var text = new StringBuilder("plan \"p\" { period 2021-01-01 .. 2021-12-31 }\n");
+        for (var i = 0; i < 3_000; i++) text.Append("unit u").Append(i).Append('\n');
+        text.Append("group g = ").AppendJoin(", ", Enumerable.Range(0, 3_000).Select(i => "u" + i)).Append('\n');
+        for (var t = 1; t <= 3_000; t++) text.Append("task ").Append(t).Append(" \"t\" { lead g due 2021-06-01 }\n");
+        text.Append("task 9999 \"small\" { lead u1 due 2021-06-01 }\n");
+
+        var result = WithinBound(() => new PlanChecker(new FakeClock(Instant.FromUtc(2022, 1, 1, 0, 0))).Check(new CheckRequest
+        {
+            Plans = [new SourceText(text.ToString(), "bomb.plan")],
+            AsOf = new LocalDate(2021, 12, 31),
+            IncludeStandardRules = false,
+            ParseOptions = new ParseOptions { MaxObligations = 10_000 },
+        }));
+
+        var limit = Assert.Single(result.Diagnostics, d => d.Id == "PR0003");
+        Assert.Equal(("4", DiagnosticSeverity.Error), (limit.TaskId, limit.Severity));
+        Assert.Equal("闭合组展开后，计划的义务超过上限 10000 项（从任务 4 起）；任务 4 及其后超出上限的任务不再生成义务", limit.GetMessage(CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Equal(9_001, result.Plan.Obligations.Length); // three tasks of 3 000, and the small task that still fits
+        Assert.Contains(result.Plan.Obligations, o => o.Task.Id == "9999");
+
+        // The default limit: 349 tasks of 3 000 fit in 1 Mi obligations, then the small task.
+        var bound = WithinBound(() => PlanBinder.Bind([PlanParser.Parse(new SourceText(text.ToString()))]));
+        Assert.Equal(349 * 3_000 + 1, bound.Obligations.Length);
+        Assert.Equal("350", Assert.Single(bound.Diagnostics, d => d.Id == "PR0003").TaskId);
+    }
+
+    [Fact]
     public void TwoHundredThousandNestedSections_GivePR0003()
     {
         var text = new StringBuilder(Header);
