@@ -44,13 +44,13 @@ internal static class TestCommand
                     if (result.Passed)
                     {
                         passed++;
-                        output.Append("PASS ").Append(where).Append(": ").Append(test.Name).Append('\n');
+                        output.Append("PASS ").Append(where).Append(": ").Append(TextReport.OneLine(test.Name)).Append('\n');
                     }
                     else
                     {
                         failed++;
-                        output.Append("FAIL ").Append(where).Append(": ").Append(test.Name).Append('\n');
-                        if (result.Error is not null) output.Append("  ").Append(result.Error).Append('\n');
+                        output.Append("FAIL ").Append(where).Append(": ").Append(TextReport.OneLine(test.Name)).Append('\n');
+                        if (result.Error is not null) output.Append("  ").Append(TextReport.OneLine(result.Error)).Append('\n');
                         foreach (var missing in result.Missing)
                         {
                             output.Append("  缺少 / missing:    ").Append(missing).Append('\n');
@@ -58,7 +58,7 @@ internal static class TestCommand
                         foreach (var extra in result.Unexpected)
                         {
                             output.Append("  多出 / unexpected: ").Append(PlanTestRunner.AsExpectation(extra))
-                                .Append("   // ").Append(extra.GetMessage(cultureInfo)).Append(" @ ").Append(extra.Location).Append('\n');
+                                .Append("   // ").Append(TextReport.OneLine(extra.GetMessage(cultureInfo))).Append(" @ ").Append(extra.Location).Append('\n');
                         }
                     }
                     if (result.Error is not null) continue;
