@@ -31,14 +31,14 @@ internal static class TestCommand
             foreach (var file in inputs.PlanTests)
             {
                 var (tests, problems) = PlanTestParser.Parse(file);
-                foreach (var problem in problems)
-                {
-                    output.Append(TextReport.FormatFinding(problem, cultureInfo)).Append('\n');
-                    if (problem.Severity == DiagnosticSeverity.Error) failed++;
-                }
+                // A file's syntax errors are printed each once and count as one failure of the file; a test with a
+                // syntax error in it is not run (it would run with parts missing), so failures never exceed tests + files.
+                foreach (var problem in problems) output.Append(TextReport.FormatFinding(problem, cultureInfo)).Append('\n');
+                if (problems.Any(p => p.Severity == DiagnosticSeverity.Error)) failed++;
                 var directory = Path.GetDirectoryName(Path.GetFullPath(file.Path, context.CurrentDirectory))!;
                 foreach (var test in tests)
                 {
+                    if (test.HasSyntaxErrors) continue;
                     var result = runner.Run(test, directory, context.CurrentDirectory);
                     var where = $"{test.Location.Path}({test.Location.Line},{test.Location.Column})";
                     if (result.Passed)
