@@ -25,6 +25,11 @@ internal static class CliApp
         try
         {
             var parse = root.Parse(args);
+            if (UnknownOption(parse) is { } unknown)
+            {
+                stderr.WriteLine($"planrules: 未知选项 '{unknown}' / unknown option '{unknown}'");
+                return 2;
+            }
             if (parse.Errors.Count > 0)
             {
                 foreach (var error in parse.Errors) stderr.WriteLine($"planrules: {error.Message}");
@@ -36,6 +41,31 @@ internal static class CliApp
         {
             return Fail(stderr, e);
         }
+    }
+
+    /// <summary>
+    /// The first token that looks like an option (<c>-x</c>, <c>--xyz</c>) but that the parser took as a command's
+    /// argument — a path, an id — because no option has that name; null when there is none. Tokens after <c>--</c>
+    /// are arguments whatever they look like (so are <c>./-name</c> and a lone <c>-</c>); values of options (<c>--output
+    /// -</c>) are not looked at.
+    /// </summary>
+    private static string? UnknownOption(ParseResult parse)
+    {
+        var afterDoubleDash = new HashSet<System.CommandLine.Parsing.Token>(ReferenceEqualityComparer.Instance);
+        var seenDoubleDash = false;
+        foreach (var token in parse.Tokens)
+        {
+            if (token.Type == System.CommandLine.Parsing.TokenType.DoubleDash) seenDoubleDash = true;
+            else if (seenDoubleDash) afterDoubleDash.Add(token);
+        }
+        foreach (var argument in parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>())
+        {
+            foreach (var token in argument.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !afterDoubleDash.Contains(token)) return token.Value;
+            }
+        }
+        return parse.UnmatchedTokens.FirstOrDefault(t => t.Length > 1 && t[0] == '-');
     }
 
     /// <summary>Runs a command body; any exception becomes one line on stderr and exit code 2 (never a stack trace).</summary>

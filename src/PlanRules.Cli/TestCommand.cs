@@ -31,26 +31,26 @@ internal static class TestCommand
             foreach (var file in inputs.PlanTests)
             {
                 var (tests, problems) = PlanTestParser.Parse(file);
-                foreach (var problem in problems)
-                {
-                    output.Append(TextReport.FormatFinding(problem, cultureInfo)).Append('\n');
-                    if (problem.Severity == DiagnosticSeverity.Error) failed++;
-                }
+                // A file's syntax errors are printed each once and count as one failure of the file; a test with a
+                // syntax error in it is not run (it would run with parts missing), so failures never exceed tests + files.
+                foreach (var problem in problems) output.Append(TextReport.FormatFinding(problem, cultureInfo)).Append('\n');
+                if (problems.Any(p => p.Severity == DiagnosticSeverity.Error)) failed++;
                 var directory = Path.GetDirectoryName(Path.GetFullPath(file.Path, context.CurrentDirectory))!;
                 foreach (var test in tests)
                 {
+                    if (test.HasSyntaxErrors) continue;
                     var result = runner.Run(test, directory, context.CurrentDirectory);
                     var where = $"{test.Location.Path}({test.Location.Line},{test.Location.Column})";
                     if (result.Passed)
                     {
                         passed++;
-                        output.Append("PASS ").Append(where).Append(": ").Append(test.Name).Append('\n');
+                        output.Append("PASS ").Append(where).Append(": ").Append(TextReport.OneLine(test.Name)).Append('\n');
                     }
                     else
                     {
                         failed++;
-                        output.Append("FAIL ").Append(where).Append(": ").Append(test.Name).Append('\n');
-                        if (result.Error is not null) output.Append("  ").Append(result.Error).Append('\n');
+                        output.Append("FAIL ").Append(where).Append(": ").Append(TextReport.OneLine(test.Name)).Append('\n');
+                        if (result.Error is not null) output.Append("  ").Append(TextReport.OneLine(result.Error)).Append('\n');
                         foreach (var missing in result.Missing)
                         {
                             output.Append("  缺少 / missing:    ").Append(missing).Append('\n');
@@ -58,7 +58,7 @@ internal static class TestCommand
                         foreach (var extra in result.Unexpected)
                         {
                             output.Append("  多出 / unexpected: ").Append(PlanTestRunner.AsExpectation(extra))
-                                .Append("   // ").Append(extra.GetMessage(cultureInfo)).Append(" @ ").Append(extra.Location).Append('\n');
+                                .Append("   // ").Append(TextReport.OneLine(extra.GetMessage(cultureInfo))).Append(" @ ").Append(extra.Location).Append('\n');
                         }
                     }
                     if (result.Error is not null) continue;

@@ -21,13 +21,20 @@ internal sealed class DiagnosticSink
 
     /// <summary>Reports with a message other than the descriptor's default (a variant of the same id).</summary>
     public void ReportVariant(DiagnosticDescriptor descriptor, string messageKey, Location location, string? taskId, string? unit, params object?[] args) =>
+        ReportVariantWithProperties(descriptor, messageKey, location, taskId, unit, null, args);
+
+    /// <summary>As <see cref="ReportVariant"/>, with the finding's properties.</summary>
+    public void ReportVariantWithProperties(
+        DiagnosticDescriptor descriptor, string messageKey, Location location, string? taskId, string? unit,
+        IEnumerable<KeyValuePair<string, string>>? properties, params object?[] args) =>
         _items.Add(Diagnostic.Create(
             descriptor,
             location,
             LocalizableString.FromResource(messageKey, args),
             args.Select(a => LocalizableString.RenderArgument(a, null)),
             taskId,
-            unit));
+            unit,
+            properties));
 
     /// <summary>A "did you mean" suffix, or an empty text.</summary>
     public static LocalizableString DidYouMean(string? suggestion) =>

@@ -370,7 +370,8 @@ public static class PlanBinder
 
         private void CheckInPeriod(TaskSymbol task, DateItemSyntax? item, string keyword, SourceText source)
         {
-            if (item?.Date.Value is not { } date || _plan.Start is not { } start || _plan.End is not { } end) return;
+            // A period that ends before it starts is PR0002 already; no date is "outside" it.
+            if (item?.Date.Value is not { } date || _plan.Start is not { } start || _plan.End is not { } end || end < start) return;
             if (date < start || date > end)
             {
                 _sink.Report(DiagnosticCatalog.DateOutsidePeriod, Loc(source, item.Date.Span), task.Id, null, task.Id, keyword, Iso(date), Iso(start), Iso(end));

@@ -17,6 +17,9 @@ public static class ConfigParser
         EditorConfigGlob? currentGlob = null;
         var current = new List<ConfigEntry>();
         var isRoot = false;
+        // After a bad section header, entries belong to no section: they are checked, then ignored until the next
+        // good header (as editorconfig ignores them), never added to the section before or to the preamble.
+        var inBadSection = false;
         var lineStarts = source.LineStarts;
         for (var line = 0; line < lineStarts.Count; line++)
         {
@@ -29,32 +32,36 @@ public static class ConfigParser
             var span = new TextSpan(start + indent, text.Length);
             if (text[0] == '[')
             {
+                Flush();
                 if (!text.EndsWith(']'))
                 {
-                    Report(diagnostics, DiagnosticCatalog.SyntaxError, source, span, "PR0001_Message", "']'", "'" + text + "'");
-                    continue;
+                    Report(diagnostics, DiagnosticCatalog.ConfigProblem, source, span, "PR0004_Header", text);
+                    currentGlob = null;
                 }
-                Flush();
-                var pattern = text[1..^1];
-                currentGlob = EditorConfigGlob.TryCreate(pattern);
-                if (currentGlob is null) Report(diagnostics, DiagnosticCatalog.ConfigProblem, source, span, "PR0004_Glob", pattern);
+                else
+                {
+                    var pattern = text[1..^1];
+                    currentGlob = EditorConfigGlob.TryCreate(pattern);
+                    if (currentGlob is null) Report(diagnostics, DiagnosticCatalog.ConfigProblem, source, span, "PR0004_Glob", pattern);
+                }
+                inBadSection = currentGlob is null;
                 continue;
             }
             var equals = text.IndexOfAny(['=', ':']);
             if (equals <= 0)
             {
-                Report(diagnostics, DiagnosticCatalog.SyntaxError, source, span, "PR0001_Message", "'key = value'", "'" + text + "'");
+                Report(diagnostics, DiagnosticCatalog.ConfigProblem, source, span, "PR0004_Line", text);
                 continue;
             }
             var key = text[..equals].Trim().ToLowerInvariant();
             var value = StripComment(text[(equals + 1)..]).Trim();
             var entry = new ConfigEntry(key, value, Location.Create(source, span));
-            if (currentGlob is null && sections.Count == 0 && current.Count == 0 && key == "root")
+            if (currentGlob is null && !inBadSection && sections.Count == 0 && current.Count == 0 && key == "root")
             {
                 isRoot = value.Equals("true", StringComparison.OrdinalIgnoreCase);
                 continue;
             }
-            if (!Validate(entry, source, span, diagnostics)) continue;
+            if (!Validate(entry, source, span, diagnostics) || inBadSection) continue;
             if (currentGlob is null)
             {
                 preamble.Add(entry);

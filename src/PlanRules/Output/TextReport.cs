@@ -9,12 +9,46 @@ namespace PlanRules.Output;
 /// <summary>The default text format: one line per finding, then a summary line.</summary>
 public static class TextReport
 {
-    /// <summary>Formats one finding as <c>path(line,col): severity ID: message</c>.</summary>
+    /// <summary>
+    /// Formats one finding as <c>path(line,col): severity ID: message</c>, on one line: line breaks and other control
+    /// characters in the path or message are written as escapes (<see cref="OneLine"/>).
+    /// </summary>
     public static string FormatFinding(Diagnostic diagnostic, CultureInfo culture)
     {
-        var location = diagnostic.Location.IsNone ? "planrules" : $"{diagnostic.Location.Path}({diagnostic.Location.Line},{diagnostic.Location.Column})";
-        return $"{location}: {diagnostic.Severity.ToText()} {diagnostic.Id}: {diagnostic.GetMessage(culture)}";
+        var location = diagnostic.Location.IsNone ? "planrules" : $"{OneLine(diagnostic.Location.Path)}({diagnostic.Location.Line},{diagnostic.Location.Column})";
+        return $"{location}: {diagnostic.Severity.ToText()} {diagnostic.Id}: {OneLine(diagnostic.GetMessage(culture))}";
     }
+
+    /// <summary>
+    /// The text with every control character (U+0000–U+001F, U+007F–U+009F) and the line and paragraph separators
+    /// U+2028/U+2029 written as an escape — <c>\n</c>, <c>\r</c>, <c>\t</c>, else <c>\uXXXX</c> — so that it stays
+    /// on one line. Other characters, the backslash included, are kept: this is for display; JSON and SARIF carry the
+    /// exact text.
+    /// </summary>
+    public static string OneLine(string text)
+    {
+        var first = text.AsSpan().IndexOfAny(LineBreaking);
+        if (first < 0) return text;
+        var builder = new StringBuilder(text.Length + 8).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (char.IsControl(c) || c is '\u2028' or '\u2029') builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    else builder.Append(c);
+                    break;
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaking = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(i => (char)i), .. Enumerable.Range(0x7F, 0x21).Select(i => (char)i), '\u2028', '\u2029']);
 
     /// <summary>The summary line, e.g. <c>3 errors, 12 warnings, 4 info</c>.</summary>
     public static string FormatSummary(FindingSummary summary, CultureInfo culture) =>
@@ -29,11 +63,11 @@ public static class TextReport
             if (diagnostic.Severity == DiagnosticSeverity.Hidden) continue;
             if (diagnostic.IsSuppressed && !showSuppressed) continue;
             builder.Append(FormatFinding(diagnostic, culture));
-            if (diagnostic.IsSuppressed) builder.Append(" [suppressed: ").Append(diagnostic.Justification).Append(']');
+            if (diagnostic.IsSuppressed) builder.Append(" [suppressed: ").Append(OneLine(diagnostic.Justification ?? "")).Append(']');
             builder.Append('\n');
             if (explain)
             {
-                foreach (var (key, value) in diagnostic.Properties) builder.Append("    ").Append(key).Append(" = ").Append(value).Append('\n');
+                foreach (var (key, value) in diagnostic.Properties) builder.Append("    ").Append(OneLine(key)).Append(" = ").Append(OneLine(value)).Append('\n');
             }
         }
         builder.Append(FormatSummary(result.Summary, culture)).Append('\n');

@@ -58,4 +58,9 @@ public sealed record PlanTestCase(string Name, Location Location)
     public ImmutableArray<TestExpectation> Expectations { get; init; } = [];
     /// <summary>True for <c>expect none</c>.</summary>
     public bool ExpectNone { get; init; }
+    /// <summary>
+    /// True when the test's own text has a syntax error (reported among the file's problems): what it would check is
+    /// unknown, so runners do not run it; the file's syntax errors count as one failure of the file.
+    /// </summary>
+    public bool HasSyntaxErrors { get; init; }
 }

@@ -213,6 +213,7 @@ public static class PlanTestParser
                     if (pos < _text.Length && _text[pos] == '}') pos++;
                     continue;
                 }
+                var problemsBefore = Context.DiagnosticCount;
                 var header = Header(new SourceInput(Context, pos));
                 if (!header.WasSuccessful)
                 {
@@ -221,10 +222,20 @@ public static class PlanTestParser
                 }
                 var (items, close) = ParseBody(header.Remainder.Position, Items, "Token_TestItem", TopLevel);
                 var (keyword, name) = header.Value;
-                tests.Add(Build(name.Value, Location.Create(Context.Source, TextSpan.FromBounds(keyword.Start, name.Span.End)), items));
+                var test = Build(name.Value, Location.Create(Context.Source, TextSpan.FromBounds(keyword.Start, name.Span.End)), items);
+                tests.Add(test with { HasSyntaxErrors = HasErrorSince(problemsBefore) });
                 pos = close;
             }
             return tests.ToImmutable();
+        }
+
+        private bool HasErrorSince(int firstProblem)
+        {
+            for (var i = firstProblem; i < Context.DiagnosticCount; i++)
+            {
+                if (Context.DiagnosticAt(i).Severity == DiagnosticSeverity.Error) return true;
+            }
+            return false;
         }
 
         private static PlanTestCase Build(string name, Location location, List<Item> items)

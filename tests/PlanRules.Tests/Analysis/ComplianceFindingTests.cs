@@ -196,6 +196,18 @@ public class ComplianceFindingTests
     }
 
     [Fact]
+    public void At_risk_within_at_risk_days_carries_its_properties_like_the_overdue_variant()
+    {
+        var notDone = Check(Risky, "2021-09-01 task 48 done", asOf: "2021-12-11").Single("PR3004");
+        Assert.Equal(
+            [new("atRiskDays", "30"), new("daysLeft", "20"), new("dependency", "49"), new("reason", "dependencyNotDone")],
+            notDone.Properties.ToArray());
+
+        var overdue = Check(Risky, "2021-10-01 task 49 done", asOf: "2021-10-15").Single("PR3004");
+        Assert.Equal([new("dependency", "48"), new("reason", "dependencyOverdue")], overdue.Properties.ToArray());
+    }
+
+    [Fact]
     public void Overdue_task_is_reported_overdue_not_at_risk()
     {
         var result = Check(Risky, "", asOf: "2022-01-05");

@@ -358,6 +358,15 @@ public class BinderDiagnosticTests
     }
 
     [Fact]
+    public void ReversedPeriod_GivesNoPR1006AgainstIt()
+    {
+        var bound = Bind("plan \"p\" { period 2021-12-31 .. 2021-01-01 }\nunit A\ntask 1 \"t\" { lead A; start 2021-03-01; due 2021-06-30 }\ntask 2 \"t\" { lead A; due 2022-06-30 }\n");
+
+        Assert.Equal(["PR0002"], bound.Diagnostics.Select(d => d.Id));
+        Assert.Equal((1, 12), (bound.Diagnostics[0].Location.Line, bound.Diagnostics[0].Location.Column));
+    }
+
+    [Fact]
     public void UnknownTimeZone_IsPR0002AtTheZone()
     {
         var bound = Bind("plan \"p\" { timezone \"Mars/Olympus\" }\n");

@@ -234,6 +234,42 @@ public partial class CliTests
         Assert.DoesNotContain("   at ", run.Err);
     }
 
+    [Theory]
+    [InlineData("check", Example, "--bogus")]
+    [InlineData("check", "--bogus", Example)]
+    [InlineData("check", Example, "-x")]
+    [InlineData("report", Example, "--bogus")]
+    [InlineData("model", Example, "--bogus")]
+    [InlineData("fmt", Example, "--bogus")]
+    [InlineData("test", "examples/panyu-2021/tests", "--bogus")]
+    [InlineData("import", "--bogus", "notice.txt")]
+    [InlineData("explain", "--bogus")]
+    public void UnknownOption_InEveryCommand_ExitsTwoWithOneLineNamingIt(params string[] args)
+    {
+        var unknown = args.First(a => a.StartsWith('-'));
+
+        var run = InRepo(args);
+
+        AssertOneLineFailure(run);
+        Assert.Equal($"planrules: 未知选项 '{unknown}' / unknown option '{unknown}'", run.ErrLines[0]);
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void FileNamedLikeAnOption_IsReachedAsDotSlashOrAfterDoubleDash()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("-p.plan", "plan \"p\" { ref \"r\" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }\nunit A\ntask 1 \"t\" { lead A }\n");
+
+        foreach (var args in new[] { new[] { "check", "./-p.plan", "--no-default-rules" }, ["check", "--no-default-rules", "--", "-p.plan"], ["model", "--", "-p.plan"] })
+        {
+            var run = Invoke(dir.Path, args);
+            Assert.True(run.Exit == 0, string.Join(" ", args) + ": " + run.Err);
+            Assert.Equal("", run.Err);
+        }
+        AssertOneLineFailure(Invoke(dir.Path, "check", "-p.plan"));
+    }
+
     [Fact]
     public void UnknownFormat_ExitsTwo()
     {

@@ -160,6 +160,44 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public void Unclosed_section_header_and_a_bare_line_are_PR0004_warnings_and_only_they_are_ignored()
+    {
+        var result = Check(Plan, Ledger, asOf: "2021-12-01", config: Config("""
+            root = true
+            [*.plan]
+            planrules.due_soon_days = 30
+            [*.plan
+            planrules.due_soon_days = 1
+            just some text
+            [*.ledger]
+            planrules_diagnostic.PR3007.severity = warning
+            """));
+
+        Assert.Empty(result.Findings("PR0001"));
+        var problems = result.Findings("PR0004");
+        Assert.Equal([(4, 1), (6, 1)], problems.Select(p => (p.Location.Line, p.Location.Column)));
+        Assert.Equal([7, 14], problems.Select(p => p.Location.SourceSpan.Length));
+        Assert.All(problems, p => Assert.Equal(DiagnosticSeverity.Warning, p.Severity));
+        Assert.Equal("节标题 '[*.plan' 缺少 ']'：该节被忽略，直到下一个有效的节标题", problems[0].GetMessage(Zh));
+        Assert.Equal("Section header '[*.plan' has no closing ']': the section is ignored up to the next valid header", problems[0].GetMessage(En));
+        Assert.Equal("无法识别的行 'just some text'（应为 'key = value' 或 [节模式]）：该行被忽略", problems[1].GetMessage(Zh));
+        Assert.Equal("Unrecognised line 'just some text' (expected 'key = value' or a [glob] section): the line is ignored", problems[1].GetMessage(En));
+        // The key under the bad header does not reach the section before it (30 days, not 1), and the rest applies.
+        Assert.Equal(["28 30", "33 15"], result.Findings("PR3006").Select(d => $"{d.TaskId} {d.Properties["daysLeft"]}"));
+        Assert.Equal(DiagnosticSeverity.Warning, result.Single("PR3007").Severity);
+        Assert.False(result.HasErrors);
+    }
+
+    [Fact]
+    public void Entries_under_a_bad_glob_apply_nowhere()
+    {
+        var result = Check(Plan, asOf: "2021-12-01", config: Config("[{a,b]\nplanrules.due_soon_days = 30\n"));
+
+        Assert.Equal([(1, 1)], result.Findings("PR0004").Select(p => (p.Location.Line, p.Location.Column)));
+        Assert.Empty(result.Findings("PR3006"));
+    }
+
+    [Fact]
     public void Root_key_is_read_only_at_the_top_of_the_file()
     {
         var parsed = ConfigParser.Parse(new SourceText("# top\nroot = TRUE\n[*]\nplanrules.due_soon_days = 3\n", ".planrules"), BaseDirectory);

@@ -132,6 +132,71 @@ public sealed class PlanTestCommandTests
         }
     }
 
+    private const string Passing = "test \"通过\" { plan \"plan.plan\" as-of 2021-06-30 standard-rules off expect none }\n";
+
+    [Fact]
+    public void UnterminatedTest_IsOneSyntaxErrorAndOneFailure_TheOtherTestsRunAndCount()
+    {
+        var folder = Folder(Passing + """
+            test "通过2" { plan "plan.plan" ledger { 2021-09-15 task 43 occurred by 市桥街 } as-of 2021-12-31 standard-rules off ignore PR3005 }
+            test "失败" {
+              plan "plan.plan"
+              as-of 2021-06-30
+              standard-rules off
+              expect PR3001 task 43
+            }
+            test "未终止" {
+              plan "plan.plan"
+              as-of 2021-12-31
+            """);
+        try
+        {
+            var (exit, output, _) = Run(folder.FullName, "test", "a.plantest");
+            Assert.Equal(1, exit);
+            Assert.Equal(
+                [
+                    "a.plantest(11,19): error PR0001: 应为测试项（plan、ledger、rules、config、as-of、standard-rules、ignore、expect）或 '}'，但遇到文件结尾",
+                    "PASS a.plantest(1,1): 通过",
+                    "PASS a.plantest(2,1): 通过2",
+                    "FAIL a.plantest(3,1): 失败",
+                    "  缺少 / missing:    expect PR3001 task 43",
+                    "2 passed, 2 failed",
+                ],
+                output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FileWithSyntaxErrorsInTwoTests_CountsOneFailure()
+    {
+        var folder = Folder(Passing + """
+            test "坏日期" { plan "plan.plan" as-of 2021-13-45 expect none }
+            test "坏期望" { plan "plan.plan" as-of 2021-12-31 expect PR3005 task }
+            """);
+        try
+        {
+            var (exit, output, _) = Run(folder.FullName, "test", "a.plantest");
+            Assert.Equal(1, exit);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+            Assert.Equal(
+                [
+                    "a.plantest(2,37): error PR0002: 日期 '2021-13-45' 不存在",
+                    "a.plantest(3,67): error PR0001: 应为编号，但遇到'}'",
+                    "PASS a.plantest(1,1): 通过",
+                    "1 passed, 1 failed",
+                ],
+                lines);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void BrokenTestFile_IsASyntaxErrorAndAFailure()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using NodaTime;
 using PlanRules.Binding;
@@ -291,9 +292,16 @@ public static class ComplianceEvaluator
                 sink.Add(Diagnostic.Create(DiagnosticCatalog.AtRisk, task.Location, task.Id, null,
                     [new("dependency", dependency.Id), new("reason", "dependencyOverdue")], task.Id, dependency.Id));
             }
-            else if (Days(asOf, due) <= options.AtRiskDays)
+            else if (Days(asOf, due) is var daysLeft && daysLeft <= options.AtRiskDays)
             {
-                sink.ReportVariant(DiagnosticCatalog.AtRisk, "PR3004_NotDone", task.Location, task.Id, null, task.Id, dependency.Id, options.AtRiskDays);
+                sink.ReportVariantWithProperties(DiagnosticCatalog.AtRisk, "PR3004_NotDone", task.Location, task.Id, null,
+                    [
+                        new("atRiskDays", options.AtRiskDays.ToString(CultureInfo.InvariantCulture)),
+                        new("daysLeft", daysLeft.ToString(CultureInfo.InvariantCulture)),
+                        new("dependency", dependency.Id),
+                        new("reason", "dependencyNotDone"),
+                    ],
+                    task.Id, dependency.Id, options.AtRiskDays);
             }
         }
     }
