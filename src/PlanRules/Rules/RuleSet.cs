@@ -53,6 +53,7 @@ public sealed class RuleSet
             var isStandard = StandardRules.IsStandardSource(source);
             var file = RulesParser.Parse(source, options);
             diagnostics.AddRange(file.Diagnostics);
+            var syntaxErrors = ErrorStarts(file.Diagnostics);
             foreach (var rule in file.Rules)
             {
                 if (seen.TryGetValue(rule.Id.Value, out var first))
@@ -63,7 +64,8 @@ public sealed class RuleSet
                 }
                 seen[rule.Id.Value] = Location.Create(source, rule.Id.Span);
                 declared.Add(new DeclaredRule(rule.Id.Value, seen[rule.Id.Value], isStandard));
-                var bound = RuleBinder.Bind(rule, source, functions, diagnostics);
+                // A rule with a syntax error inside is reported and skipped: type-checked for its other errors, never run.
+                var bound = RuleBinder.Bind(rule, source, functions, diagnostics, HasErrorWithin(syntaxErrors, rule.Span, source.Text));
                 if (bound is null) continue;
                 try
                 {
@@ -71,12 +73,40 @@ public sealed class RuleSet
                 }
                 catch (Exception e) when (e is InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
                 {
+                    // A rule that type-checked always compiles; should one not, the user reads why in their language,
+                    // never the compiler's internal text.
                     diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, bound.Location, null, null, null,
-                        rule.Id.Value, LocalizableString.FromResource("Kind_Rule"), e.Message));
+                        rule.Id.Value, LocalizableString.FromResource("Kind_Rule"),
+                        LocalizableString.FromResource(e is InsufficientExecutionStackException ? "PR2005_TooComplex" : "PR2005_NotCompiled")));
                 }
             }
         }
         return new RuleSet(rules.ToImmutable(), DiagnosticOrder.Sort(diagnostics), declared.ToImmutable());
+    }
+
+    /// <summary>The sorted start positions of the error findings of a file.</summary>
+    private static int[] ErrorStarts(ImmutableArray<Diagnostic> diagnostics)
+    {
+        var starts = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Location.SourceSpan.Start).ToArray();
+        Array.Sort(starts);
+        return starts;
+    }
+
+    /// <summary>
+    /// True when an error starts inside <paramref name="span"/> (a rule), or at its end when the rule is not closed
+    /// by a brace (the error that it is unterminated). An error at the rule's first character (its <c>rule</c>
+    /// keyword, which parsed) is the previous rule's missing <c>}</c>.
+    /// </summary>
+    private static bool HasErrorWithin(int[] errorStarts, TextSpan span, string text)
+    {
+        // The first error after the rule's first character.
+        var index = Array.BinarySearch(errorStarts, span.Start);
+        if (index < 0) index = ~index;
+        while (index < errorStarts.Length && errorStarts[index] <= span.Start) index++;
+        if (index >= errorStarts.Length) return false;
+        var start = errorStarts[index];
+        if (start < span.End) return true;
+        return start == span.End && (span.End == 0 || text[span.End - 1] is not ('}' or '｝'));
     }
 
     /// <summary>

@@ -369,7 +369,7 @@ public class RuleDiagnosticTests
     }
 
     [Fact]
-    public void UnknownItemKeywordIsReportedAndTheRuleKeepsItsOtherItems()
+    public void UnknownItemKeywordIsReportedAndTheRuleKeepsItsOtherItems_ButDoesNotRun()
     {
         var text = """
             rule R1 "a" {
@@ -381,7 +381,10 @@ public class RuleDiagnosticTests
         var set = Compile(text);
         var d = Single(set.Diagnostics, "PR0001");
         Assert.Equal((3, 3), (d.Location.Line, d.Location.Column));
-        Assert.Equal("R1", Assert.Single(set.Rules).Descriptor.Id);
+        // Parsing recovers at the next item: the rule keeps its `for` and `when` (so no PR2004) …
+        Assert.Equal(2, Assert.Single(PlanRules.Rules.Parsing.RulesParser.Parse(text, RulesPath).Rules).Items.Length);
+        // … but a rule with an error is reported and skipped: it would run with the default severity, not `error`.
+        Assert.Empty(set.Rules);
     }
 
     [Fact]
