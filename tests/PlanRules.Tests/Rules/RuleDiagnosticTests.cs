@@ -157,6 +157,32 @@ public class RuleDiagnosticTests
         EndsAt(d, 3, 29);
     }
 
+    [Theory]
+    [InlineData("min(t.obligations)", "list of obligation")]
+    [InlineData("max([true, false])", "list of bool")]
+    [InlineData("min([done])", "list of status")]
+    [InlineData("max([1d, 2d])", "list of period")]
+    [InlineData("min(t.due)", "date")]
+    public void MinMaxOfAListItCannotOrder_NamesTheAcceptedListsAtTheArgument(string call, string found)
+    {
+        var text = "rule R1 \"x\" {\n  for task t\n  when " + call + " == none\n}\n";
+        var d = OnlyError(Compile(text), "PR2002");
+        var argument = call[4..^1];
+        Finding(d, "PR2002", 3, 12,
+            $"类型不匹配：应为 数字、日期或文本的列表，实际为 {found}",
+            $"Type mismatch: expected a list of numbers, dates or text, found {found}");
+        EndsAt(d, 3, 12 + argument.Length);
+    }
+
+    [Fact]
+    public void MinMaxOfText_TypeChecks()
+    {
+        var set = CompileClean("""
+            rule R1 "x" { for task t when min(t.evidence) < max(t.tags) and min([t.title, "a"]) != none message "{max(t.notes)}" }
+            """);
+        Assert.Single(set.Rules);
+    }
+
     [Fact]
     public void ArgumentCountMismatch()
     {

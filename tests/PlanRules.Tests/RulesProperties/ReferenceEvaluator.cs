@@ -90,6 +90,8 @@ internal sealed class ReferenceEvaluator
                     TypeKind.Decimal => min
                         ? BuiltinFunctions.Min(list?.Select(x => (decimal?)Coerce(x, RuleType.Decimal)).ToList())
                         : BuiltinFunctions.Max(list?.Select(x => (decimal?)Coerce(x, RuleType.Decimal)).ToList()),
+                    // Text orders ordinally, as < does; none items are left out and an empty list gives none.
+                    TypeKind.Text => list?.OfType<string>().Order(StringComparer.Ordinal).ToList() is { Count: > 0 } texts ? (min ? texts[0] : texts[^1]) : null,
                     _ => min
                         ? BuiltinFunctions.Min(list?.Select(x => (LocalDate?)x).ToList())
                         : BuiltinFunctions.Max(list?.Select(x => (LocalDate?)x).ToList()),

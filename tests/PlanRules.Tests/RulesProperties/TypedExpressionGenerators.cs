@@ -254,7 +254,8 @@ internal static class TypedExpressionGenerators
         return Pick(
             (5, leaf),
             (2, from operands in Gen.Choose(2, 3).SelectMany(n => withNone.ArrayOf(n))
-                select Chain(BinaryOperator.Add, FirstStepTyped(operands, Lit(LiteralKind.Text, "x", "")))));
+                select Chain(BinaryOperator.Add, FirstStepTyped(operands, Lit(LiteralKind.Text, "x", "")))),
+            (1, from name in Gen.Elements("min", "max") from list in Sub(Ty.LText, s, depth) select Call(name, list)));
     }
 
     private static Gen<ExpressionSyntax> Date(Scope s, int depth)

@@ -154,6 +154,24 @@ public static class BuiltinFunctions
     /// <summary><c>max(list)</c> of dates.</summary>
     public static LocalDate? Max(IReadOnlyList<LocalDate?>? list) => Fold(list, (a, b) => a > b ? a : b);
 
+    /// <summary><c>min(list)</c> of text, ordinal (as <c>&lt;</c> on text), ignoring none; none for an empty list.</summary>
+    public static string? Min(IReadOnlyList<string?>? list) => FoldText(list, smallest: true);
+    /// <summary><c>max(list)</c> of text, ordinal.</summary>
+    public static string? Max(IReadOnlyList<string?>? list) => FoldText(list, smallest: false);
+
+    private static string? FoldText(IReadOnlyList<string?>? list, bool smallest)
+    {
+        if (list is null) return null;
+        string? result = null;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not { } value) continue;
+            if (result is null) result = value;
+            else if (string.CompareOrdinal(value, result) is var order && (smallest ? order < 0 : order > 0)) result = value;
+        }
+        return result;
+    }
+
     private static T? Fold<T>(IReadOnlyList<T?>? list, Func<T, T, T> pick) where T : struct
     {
         if (list is null) return null;
