@@ -191,26 +191,16 @@ public static class BuiltinFunctions
         later is { } a && earlier is { } b ? Period.DaysBetween(b, a) : null;
 
     /// <summary><c>date + period</c>; a date outside the calendar faults the element.</summary>
-    public static LocalDate? PlusPeriod(LocalDate? date, Period? period)
-    {
-        if (date is not { } d || period is null) return null;
-        try
-        {
-            return d.Plus(period);
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
-        {
-            throw RuleRuntimeException.DateOutOfRange(e);
-        }
-    }
+    public static LocalDate? PlusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? Shift(d, period, forward: true) : null;
 
     /// <summary><c>date - period</c>; a date outside the calendar faults the element.</summary>
-    public static LocalDate? MinusPeriod(LocalDate? date, Period? period)
+    public static LocalDate? MinusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? Shift(d, period, forward: false) : null;
+
+    private static LocalDate Shift(LocalDate date, Period period, bool forward)
     {
-        if (date is not { } d || period is null) return null;
         try
         {
-            return d.Minus(period);
+            return forward ? date.Plus(period) : date.Minus(period);
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
         {
