@@ -36,7 +36,11 @@ public sealed record CheckRequest
     /// <summary>Fingerprints of findings accepted earlier; matching findings are suppressed.</summary>
     public Baseline? Baseline { get; init; }
 
-    /// <summary>Compiled analyst rules to run (for example the standard rules plus rule files); compile once, reuse.</summary>
+    /// <summary>
+    /// Compiled analyst rules to run (for example the standard rules plus rule files); compile once, reuse. While the
+    /// standard rules run (here or through <see cref="IncludeStandardRules"/>), their ids are theirs: a rule of
+    /// another set with a standard rule's id is PR2003 and does not run.
+    /// </summary>
     public ImmutableArray<RuleSet> RuleSets { get; init; } = [];
 
     /// <summary>
@@ -90,7 +94,8 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         var recordCount = records.Count;
         diagnostics.AddRange(complianceDiagnostics);
         diagnostics.AddRange(request.Config.Diagnostics);
-        var ruleSets = request.IncludeStandardRules ? request.RuleSets.Insert(0, StandardRules.Compiled) : request.RuleSets;
+        // A rule that takes a standard rule's id is PR2003 and left out while the standard rules run.
+        var ruleSets = RuleSet.ReserveStandardIds(request.IncludeStandardRules ? request.RuleSets.Insert(0, StandardRules.Compiled) : request.RuleSets);
         if (!ruleSets.IsEmpty || !request.Analyzers.IsEmpty)
         {
             var model = RuleModel.Build(plan, compliance, asOf);

@@ -13,8 +13,8 @@ namespace PlanRules.Formatting;
 /// The canonical printer for <c>*.rules</c> files: one item per line inside <c>rule ID "title" { … }</c>,
 /// two-space indentation, ASCII punctuation, ISO dates, periods as written (<c>30d</c>), and the fewest
 /// parentheses that keep the tree. Message templates are re-escaped (<c>{{</c>, <c>}}</c>) and their holes
-/// printed with <see cref="PrintExpression"/>, strings in holes quoted “…” (an ASCII quote would end the
-/// message). Parsing the output gives the same rules, spans aside, and printing is idempotent. Comments are
+/// printed with <see cref="PrintExpression"/>, strings in holes quoted “…”, then escaped as part of the message
+/// string (its escapes are read before the holes are parsed). Parsing the output gives the same rules, spans aside, and printing is idempotent. Comments are
 /// not kept (the rules tree does not record them).
 /// </summary>
 public static class RulesPrinter
@@ -143,8 +143,15 @@ public static class RulesPrinter
                     }
                     break;
                 case TemplateHole hole:
+                    // The message's escapes are read before its holes are parsed: the hole is written, then escaped.
+                    var expression = new StringBuilder();
+                    new ExpressionWriter(expression, curlyStrings: true).Write(hole.Expression, Precedence.Or, rightOpen: true);
                     b.Append('{');
-                    new ExpressionWriter(b, curlyStrings: true).Write(hole.Expression, Precedence.Or, rightOpen: true);
+                    foreach (var c in expression.ToString())
+                    {
+                        if (c is '"' or '\\') b.Append('\\');
+                        b.Append(c);
+                    }
                     b.Append('}');
                     break;
             }
@@ -384,8 +391,8 @@ public static class RulesPrinter
         }
 
         /// <summary>
-        /// A string in “…” quotes for a message hole: <c>”</c> and <c>\</c> escaped as in any string, and the
-        /// ASCII quote escaped too, since it would end the message around the hole.
+        /// A string in “…” quotes for a message hole (it reads better than <c>\"…\"</c>): <c>”</c> and <c>\</c> escaped
+        /// as in any string. The hole is then escaped as part of the message (an ASCII quote as <c>\"</c>).
         /// </summary>
         private static string QuoteCurly(string value)
         {
@@ -395,7 +402,6 @@ public static class RulesPrinter
                 switch (c)
                 {
                     case '”': builder.Append("\\”"); break;
-                    case '"': builder.Append("\\\""); break;
                     case '\\': builder.Append("\\\\"); break;
                     case '\n' or '\r': builder.Append("\\n"); break;
                     case '\t': builder.Append("\\t"); break;

@@ -48,7 +48,7 @@ public static class RuleRunner
                     {
                         var (location, taskId, unit) = Describe(element, rule);
                         (found[indexes[r]] ??= []).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, null,
-                            rule.Descriptor.Id, ElementName(element), (ex is RuleRuntimeException ? ex.Message : ex.GetType().Name + ": " + ex.Message).ReplaceLineEndings(" "))
+                            rule.Descriptor.Id, ElementName(element), Reason(ex))
                             .WithAdditionalLocations([rule.Location]));
                     }
                 }
@@ -76,6 +76,18 @@ public static class RuleRunner
         PlanView plan => (plan.Symbol.Location.IsNone ? rule.Location : plan.Symbol.Location, null, null),
         _ => (rule.Location, null, null),
     };
+
+    /// <summary>
+    /// Why a rule failed: a fault of the language (overflow, a date out of range, a bad pattern) in the user's
+    /// language; any other exception (a host function's) by its type and message. One line either way.
+    /// </summary>
+    private static object Reason(Exception ex) =>
+        ex is RuleRuntimeException fault ? new OneLine(fault.Reason) : (ex.GetType().Name + ": " + ex.Message).ReplaceLineEndings(" ");
+
+    private sealed class OneLine(LocalizableString text) : LocalizableString
+    {
+        public override string ToString(System.Globalization.CultureInfo? culture) => text.ToString(culture).ReplaceLineEndings(" ");
+    }
 
     private static LocalizableString ElementName(object element) => element switch
     {

@@ -16,6 +16,20 @@ public static class StandardRules
     /// <summary>The standard rules compiled once (built-in functions only).</summary>
     public static RuleSet Compiled => LazyCompiled.Value;
 
+    /// <summary>
+    /// True when <paramref name="source"/> is one of <see cref="Sources"/> (the same object: a copy of a standard file
+    /// on disk is a user file). Rule sets compiled from these own their ids when checks combine rule sets.
+    /// </summary>
+    internal static bool IsStandardSource(SourceText source)
+    {
+        if (!source.Path.StartsWith("rules/", StringComparison.Ordinal)) return false;
+        foreach (var standard in Sources)
+        {
+            if (ReferenceEquals(standard, source)) return true;
+        }
+        return false;
+    }
+
     private static ImmutableArray<SourceText> Load()
     {
         var assembly = typeof(StandardRules).Assembly;

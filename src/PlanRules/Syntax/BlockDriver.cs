@@ -64,6 +64,7 @@ internal abstract class BlockDriver(ParseContext context)
                         continue;
                     }
                     var errorStart = ParseFailure.Report(Context, result);
+                    ItemFailed(word);
                     pos = Resync(Math.Max(errorStart, pos + 1), StopsFor(dispatch, breakKeywords), stopAtBraces: false);
                 }
                 else if (word is not null && breakKeywords.Contains(word))
@@ -148,6 +149,11 @@ internal abstract class BlockDriver(ParseContext context)
             }
             ParseFailure.ReportExpected(Context, pos, ["'}'"]);
             return pos;
+        }
+
+        /// <summary>Called when an item that starts with the keyword <paramref name="word"/> failed to parse (it was reported and left out).</summary>
+        protected virtual void ItemFailed(string word)
+        {
         }
 
         /// <summary>The word an item starts with (languages with hyphenated keywords override this).</summary>

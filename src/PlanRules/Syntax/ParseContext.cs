@@ -55,9 +55,27 @@ internal sealed class ParseContext(SourceText source, ParseOptions options)
     /// <summary>When set, trivia stops at a line end: line-oriented languages (ledgers) parse one record a line.</summary>
     public bool SingleLine { get; set; }
 
+    /// <summary>Set on a context over derived text (see <see cref="ForDerivedText"/>): where its findings go.</summary>
+    private ParseContext? _parent;
+    private int[]? _map;
+
+    /// <summary>
+    /// A context over text derived from this one's (an unescaped string, whose holes are parsed): the character at
+    /// index <c>k</c> of <paramref name="text"/> was written at <c>map[k]</c> .. <c>map[k + 1]</c> of this context's
+    /// text (<paramref name="map"/> has one more entry than the text). Its findings are reported here, at the
+    /// source span they were written at; its comments are not recorded.
+    /// </summary>
+    public ParseContext ForDerivedText(string text, int[] map) =>
+        new(new SourceText(text, Source.Path), Options) { _parent = this, _map = map, SingleLine = SingleLine };
+
     public void Report(DiagnosticDescriptor descriptor, TextSpan span, string? messageKey, params object?[] args)
     {
         if (!_reported.Add((descriptor.Id, span.Start, span.Length))) return;
+        if (_parent is not null)
+        {
+            _parent.Report(descriptor, TextSpan.FromBounds(_map![span.Start], _map[span.End]), messageKey, args);
+            return;
+        }
         var location = Location.Create(Source, span);
         var message = messageKey is null ? null : LocalizableString.FromResource(messageKey, args);
         _diagnostics.Add(message is null
@@ -93,6 +111,7 @@ internal sealed class ParseContext(SourceText source, ParseOptions options)
 
     public void AddComment(CommentSyntax comment)
     {
+        if (_parent is not null) return;
         if (comment.Span.Start <= _commentWatermark) return;
         _commentWatermark = comment.Span.Start;
         _comments.Add(comment);

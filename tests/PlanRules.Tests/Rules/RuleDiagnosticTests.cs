@@ -157,6 +157,32 @@ public class RuleDiagnosticTests
         EndsAt(d, 3, 29);
     }
 
+    [Theory]
+    [InlineData("min(t.obligations)", "list of obligation")]
+    [InlineData("max([true, false])", "list of bool")]
+    [InlineData("min([done])", "list of status")]
+    [InlineData("max([1d, 2d])", "list of period")]
+    [InlineData("min(t.due)", "date")]
+    public void MinMaxOfAListItCannotOrder_NamesTheAcceptedListsAtTheArgument(string call, string found)
+    {
+        var text = "rule R1 \"x\" {\n  for task t\n  when " + call + " == none\n}\n";
+        var d = OnlyError(Compile(text), "PR2002");
+        var argument = call[4..^1];
+        Finding(d, "PR2002", 3, 12,
+            $"类型不匹配：应为 数字、日期或文本的列表，实际为 {found}",
+            $"Type mismatch: expected a list of numbers, dates or text, found {found}");
+        EndsAt(d, 3, 12 + argument.Length);
+    }
+
+    [Fact]
+    public void MinMaxOfText_TypeChecks()
+    {
+        var set = CompileClean("""
+            rule R1 "x" { for task t when min(t.evidence) < max(t.tags) and min([t.title, "a"]) != none message "{max(t.notes)}" }
+            """);
+        Assert.Single(set.Rules);
+    }
+
     [Fact]
     public void ArgumentCountMismatch()
     {
@@ -369,7 +395,7 @@ public class RuleDiagnosticTests
     }
 
     [Fact]
-    public void UnknownItemKeywordIsReportedAndTheRuleKeepsItsOtherItems()
+    public void UnknownItemKeywordIsReportedAndTheRuleKeepsItsOtherItems_ButDoesNotRun()
     {
         var text = """
             rule R1 "a" {
@@ -381,7 +407,10 @@ public class RuleDiagnosticTests
         var set = Compile(text);
         var d = Single(set.Diagnostics, "PR0001");
         Assert.Equal((3, 3), (d.Location.Line, d.Location.Column));
-        Assert.Equal("R1", Assert.Single(set.Rules).Descriptor.Id);
+        // Parsing recovers at the next item: the rule keeps its `for` and `when` (so no PR2004) …
+        Assert.Equal(2, Assert.Single(PlanRules.Rules.Parsing.RulesParser.Parse(text, RulesPath).Rules).Items.Length);
+        // … but a rule with an error is reported and skipped: it would run with the default severity, not `error`.
+        Assert.Empty(set.Rules);
     }
 
     [Fact]

@@ -123,4 +123,71 @@ public class RuleRuntimeFaultTests
         Assert.Equal(("1", "石楼镇"), (fault.TaskId, fault.Unit));
         Assert.Equal("Rule H005 could not be evaluated on obligation 1/石楼镇: FormatException: bad", fault.GetMessage(En));
     }
+
+    private static void FaultsWith(string rule, string zh, string en, string plan = Plan)
+    {
+        var result = Check(plan, null, "2021-12-31", CompileClean(rule));
+        var faults = Findings(result, "PR2005");
+        Assert.NotEmpty(faults);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "A1");
+        foreach (var fault in faults)
+        {
+            Assert.Equal(zh.Replace("{E}", fault.TaskId is null ? "计划" : "任务 " + fault.TaskId, StringComparison.Ordinal), fault.GetMessage(Zh));
+            Assert.Equal(en.Replace("{E}", fault.TaskId is null ? "plan" : "task " + fault.TaskId, StringComparison.Ordinal), fault.GetMessage(En));
+        }
+    }
+
+    [Theory]
+    [InlineData("9223372036854775807 + 1 < 0")]
+    [InlineData("0 - 9223372036854775807 - 2 > 0")]
+    [InlineData("-(0 - 9223372036854775807 - 1) > 0")]
+    [InlineData("count(p.tasks) + 9223372036854775807 > 0")]
+    public void IntArithmeticOverflow_IsPR2005_NotAWrap(string condition)
+    {
+        FaultsWith($$"""rule A1 "a" { for plan p when {{condition}} }""",
+            "规则 A1 无法在 {E} 上求值：整数溢出", "Rule A1 could not be evaluated on {E}: integer overflow");
+    }
+
+    [Fact]
+    public void IntOverflowInAMessageHole_IsPR2005()
+    {
+        FaultsWith("""rule A1 "a" { for task t when true message "{9223372036854775807 + len(t.id)}" }""",
+            "规则 A1 无法在 {E} 上求值：整数溢出", "Rule A1 could not be evaluated on {E}: integer overflow");
+    }
+
+    [Fact]
+    public void IntArithmeticAtTheEdges_StillWorks()
+    {
+        var result = Check(Plan, null, "2021-12-31", CompileClean("""
+            rule A1 "a" { for plan p when 9223372036854775806 + 1 == 9223372036854775807 and 0 - 9223372036854775807 - 1 < 0 and -(0 - 9223372036854775807) > 0 }
+            """));
+        Single(result.Diagnostics, "A1");
+        Assert.Empty(Findings(result, "PR2005"));
+    }
+
+    [Theory]
+    [InlineData("t.due + 99999y > today")]
+    [InlineData("t.due - 99999y < today")]
+    [InlineData("99999y + t.due > today")]
+    [InlineData("t.due + 2147483647d > today")]
+    public void DateArithmeticOutOfRange_IsALocalizedPR2005(string condition)
+    {
+        FaultsWith($$"""rule A1 "a" { for task t where t.due != none when {{condition}} }""",
+            "规则 A1 无法在 {E} 上求值：日期超出范围", "Rule A1 could not be evaluated on {E}: date out of range",
+            Header + """task 1 "一" { lead 区政府办 due 2021-06-30 }""");
+    }
+
+    [Fact]
+    public void DecimalOverflow_IsALocalizedPR2005()
+    {
+        FaultsWith("""rule A1 "a" { for plan p when 79228162514264337593543950335.0 + count(p.tasks) > 0 }""",
+            "规则 A1 无法在 {E} 上求值：小数溢出", "Rule A1 could not be evaluated on {E}: decimal overflow");
+    }
+
+    [Fact]
+    public void PeriodArithmeticOutOfRange_IsALocalizedPR2005()
+    {
+        FaultsWith("""rule A1 "a" { for plan p when days(2147483647y + 1y) > 0 }""",
+            "规则 A1 无法在 {E} 上求值：期间超出范围", "Rule A1 could not be evaluated on {E}: period out of range");
+    }
 }

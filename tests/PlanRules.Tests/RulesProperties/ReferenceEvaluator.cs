@@ -51,7 +51,7 @@ internal sealed class ReferenceEvaluator
         BoundUnary negate => Eval(negate.Operand) switch
         {
             null => null,
-            long l => unchecked(-l),
+            long l => Checked(() => checked(-l)),
             decimal d => -d,
             var other => throw new InvalidOperationException("cannot negate " + other),
         },
@@ -90,6 +90,8 @@ internal sealed class ReferenceEvaluator
                     TypeKind.Decimal => min
                         ? BuiltinFunctions.Min(list?.Select(x => (decimal?)Coerce(x, RuleType.Decimal)).ToList())
                         : BuiltinFunctions.Max(list?.Select(x => (decimal?)Coerce(x, RuleType.Decimal)).ToList()),
+                    // Text orders ordinally, as < does; none items are left out and an empty list gives none.
+                    TypeKind.Text => list?.OfType<string>().Order(StringComparer.Ordinal).ToList() is { Count: > 0 } texts ? (min ? texts[0] : texts[^1]) : null,
                     _ => min
                         ? BuiltinFunctions.Min(list?.Select(x => (LocalDate?)x).ToList())
                         : BuiltinFunctions.Max(list?.Select(x => (LocalDate?)x).ToList()),
@@ -170,24 +172,55 @@ internal sealed class ReferenceEvaluator
         return value;
     }
 
-    /// <summary>One <c>+</c> or <c>-</c> on run-time values; none on either side gives none.</summary>
+    /// <summary>
+    /// One <c>+</c> or <c>-</c> on run-time values; none on either side gives none. Arithmetic that leaves the range
+    /// of its type faults (int and decimal overflow, a date outside the calendar, a period too large): never a wrap.
+    /// </summary>
     private static object? Step(BinaryOperator op, object? a, object? b)
     {
         var add = op == BinaryOperator.Add;
         return (a, b) switch
         {
             (null, _) or (_, null) => null,
-            (long x, long y) => add ? unchecked(x + y) : unchecked(x - y),
-            (long or decimal, long or decimal) => add
+            (long x, long y) => Checked(() => add ? checked(x + y) : checked(x - y)),
+            (long or decimal, long or decimal) => Checked(() => add
                 ? Convert.ToDecimal(a, CultureInfo.InvariantCulture) + Convert.ToDecimal(b, CultureInfo.InvariantCulture)
-                : Convert.ToDecimal(a, CultureInfo.InvariantCulture) - Convert.ToDecimal(b, CultureInfo.InvariantCulture),
+                : Convert.ToDecimal(a, CultureInfo.InvariantCulture) - Convert.ToDecimal(b, CultureInfo.InvariantCulture)),
             (LocalDate x, LocalDate y) when !add => (long)(x.ToDateTimeUnspecified() - y.ToDateTimeUnspecified()).TotalDays,
-            (LocalDate x, Period p) => add ? x.Plus(p) : x.Minus(p),
-            (Period p, LocalDate x) when add => x.Plus(p),
-            (Period p, Period q) when add => p + q,
+            (LocalDate x, Period p) => InCalendar(() => add ? x.Plus(p) : x.Minus(p)),
+            (Period p, LocalDate x) when add => InCalendar(() => x.Plus(p)),
+            (Period p, Period q) when add => Checked(() => p + q),
             (string x, string y) when add => x + y,
             _ => throw new InvalidOperationException($"cannot {(add ? "add" : "subtract")} {a} and {b}"),
         };
+    }
+
+    /// <summary>Int, decimal and period arithmetic: an overflow faults the element with the language's reason.</summary>
+    private static object Checked<T>(Func<T> compute) where T : notnull
+    {
+        try
+        {
+            return compute();
+        }
+        catch (Exception e) when (e is OverflowException || (typeof(T) == typeof(Period) && e is ArgumentOutOfRangeException))
+        {
+            throw typeof(T) == typeof(long) ? RuleRuntimeException.IntegerOverflow()
+                : typeof(T) == typeof(decimal) ? RuleRuntimeException.DecimalOverflow(e)
+                : RuleRuntimeException.PeriodOutOfRange(e);
+        }
+    }
+
+    /// <summary>Date arithmetic: a date outside the calendar faults the element.</summary>
+    private static object InCalendar(Func<LocalDate> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            throw RuleRuntimeException.DateOutOfRange(e);
+        }
     }
 
     private object? Quantify(BoundQuantifier quantifier)

@@ -104,6 +104,15 @@ public class ReferenceEvaluatorTests
         { "1", "none in [1, none]", "Boolean True" },
         { "1", "1 in none", "Boolean False" },
         { "1", "min([3, none, 1])", "Int64 1" },
+        // min and max of text order ordinally, as < and > do; of an empty list (or only none) they are none
+        { "1", "min(t.tags)", "\"公开\"" },
+        { "1", "max(t.tags)", "\"年报\"" },
+        { "1", "min([“b”, none, “B”, “a”])", "\"B\"" },
+        { "1", "max([“b”, none, “B”, “a”])", "\"b\"" },
+        { "1", "max(t.evidence)", "\"e1\"" },
+        { "2", "min(t.evidence)", "none" },
+        { "2", "max(t.tags)", "none" },
+        { "1", "max([t.due, today, none])", "2021-12-31" },
         { "1", "max([1, 2.5])", "Decimal 2.5" },
         { "1", "[1, 2.5]", "[Decimal 1, Decimal 2.5]" },
         // text

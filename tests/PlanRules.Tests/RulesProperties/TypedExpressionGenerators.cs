@@ -41,7 +41,9 @@ internal static class TypedExpressionGenerators
 
     private static Gen<ExpressionSyntax> IntLiteral { get; } = Gen.Frequency(
         (4, Gen.Choose(0, 5).Select(n => Lit(LiteralKind.Integer, (long)n, ""))),
-        (2, Gen.Choose(0, 400).Select(n => Lit(LiteralKind.Integer, (long)n, ""))));
+        (2, Gen.Choose(0, 400).Select(n => Lit(LiteralKind.Integer, (long)n, ""))),
+        // Now and then the edge of the range, so sums and differences overflow (a fault, in both evaluators).
+        (1, Gen.Elements(long.MaxValue, long.MaxValue - 1, 1L << 62).Select(n => Lit(LiteralKind.Integer, n, ""))));
 
     /// <summary>Decimals, often close to the small ints (2.5, 3.0) so mixed comparisons and <c>in</c> hit both ways.</summary>
     private static Gen<ExpressionSyntax> DecimalLiteral { get; } =
@@ -252,7 +254,8 @@ internal static class TypedExpressionGenerators
         return Pick(
             (5, leaf),
             (2, from operands in Gen.Choose(2, 3).SelectMany(n => withNone.ArrayOf(n))
-                select Chain(BinaryOperator.Add, FirstStepTyped(operands, Lit(LiteralKind.Text, "x", "")))));
+                select Chain(BinaryOperator.Add, FirstStepTyped(operands, Lit(LiteralKind.Text, "x", "")))),
+            (1, from name in Gen.Elements("min", "max") from list in Sub(Ty.LText, s, depth) select Call(name, list)));
     }
 
     private static Gen<ExpressionSyntax> Date(Scope s, int depth)

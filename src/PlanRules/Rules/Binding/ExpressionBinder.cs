@@ -158,7 +158,14 @@ internal sealed class ExpressionBinder
         var types = arguments.Select(a => a.Type).ToArray();
         if (function.ResultType(types) is not { } result)
         {
-            Report(DiagnosticCatalog.RulesTypeMismatch, call.Span, null, function.Signature, $"{call.Function}({string.Join(", ", types.Select(t => t.ToString()))})");
+            if (function.Accepts is { } accepts && arguments.Length == 1)
+            {
+                Report(DiagnosticCatalog.RulesTypeMismatch, call.Arguments[0].Span, null, accepts, types[0].ToString());
+            }
+            else
+            {
+                Report(DiagnosticCatalog.RulesTypeMismatch, call.Span, null, function.Signature, $"{call.Function}({string.Join(", ", types.Select(t => t.ToString()))})");
+            }
             return new BoundError(call);
         }
         if (call.Function == "matches" && arguments[1] is BoundLiteral { Value: string pattern } && BuiltinFunctions.CheckPattern(pattern) is { } problem)

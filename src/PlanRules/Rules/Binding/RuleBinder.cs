@@ -12,7 +12,11 @@ namespace PlanRules.Rules.Binding;
 /// </summary>
 internal static class RuleBinder
 {
-    public static BoundRule? Bind(RuleSyntax rule, SourceText source, IReadOnlyDictionary<string, RuleFunction> functions, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Binds one rule; null when it has an error. <paramref name="hasSyntaxErrors"/> says the parser already reported
+    /// an error inside the rule: it is still type-checked (its other errors are real), but never bound for running.
+    /// </summary>
+    public static BoundRule? Bind(RuleSyntax rule, SourceText source, IReadOnlyDictionary<string, RuleFunction> functions, List<Diagnostic> diagnostics, bool hasSyntaxErrors = false)
     {
         var errorsBefore = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var id = rule.Id.Value;
@@ -29,8 +33,12 @@ internal static class RuleBinder
 
         var fors = rule.Items.OfType<ForItemSyntax>().ToList();
         var conditions = rule.Items.OfType<ConditionItemSyntax>().ToList();
-        if (fors.Count == 0) Report(DiagnosticCatalog.RulesIncomplete, rule.Id.Span, null, id);
-        if (conditions.Count == 0) Report(DiagnosticCatalog.RulesIncomplete, rule.Id.Span, "PR2004_Neither", id);
+        // An item written but in error (reported by the parser) is not missing: no second finding for it.
+        if (fors.Count == 0 && !rule.FailedItems.Contains("for")) Report(DiagnosticCatalog.RulesIncomplete, rule.Id.Span, null, id);
+        if (conditions.Count == 0 && !rule.FailedItems.Contains("when") && !rule.FailedItems.Contains("require"))
+        {
+            Report(DiagnosticCatalog.RulesIncomplete, rule.Id.Span, "PR2004_Neither", id);
+        }
         if (conditions.Select(c => c.IsRequire).Distinct().Count() > 1 || conditions.Count > 1)
         {
             Report(DiagnosticCatalog.RulesIncomplete, conditions[1].Span, conditions.All(c => c.IsRequire == conditions[0].IsRequire) ? "PR2004_Duplicate" : "PR2004_Both", id);
@@ -73,7 +81,7 @@ internal static class RuleBinder
         }
 
         var hasErrors = binder.HasErrors || diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore;
-        if (hasErrors || variable is null || condition is null) return null;
+        if (hasErrors || hasSyntaxErrors || variable is null || condition is null) return null;
 
         if (messages.Count == 0)
         {

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using NodaTime;
+using PlanRules.Rules.Runtime;
 
 namespace PlanRules.Rules.Compilation;
 
@@ -20,10 +21,18 @@ internal static class Operators
     private static readonly MethodInfo DecimalFromLong = typeof(decimal).GetMethod("op_Implicit", [typeof(long)])!;
     private static readonly MethodInfo DecimalNegate = typeof(decimal).GetMethod("op_UnaryNegation", [typeof(decimal)])!;
 
+    private static readonly Dictionary<ExpressionType, MethodInfo> LongBinary = new()
+    {
+        [ExpressionType.Add] = typeof(Operators).GetMethod(nameof(AddInt), BindingFlags.NonPublic | BindingFlags.Static)!,
+        [ExpressionType.Subtract] = typeof(Operators).GetMethod(nameof(SubtractInt), BindingFlags.NonPublic | BindingFlags.Static)!,
+    };
+
+    private static readonly MethodInfo LongNegate = typeof(Operators).GetMethod(nameof(NegateInt), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     private static readonly Dictionary<ExpressionType, MethodInfo> DecimalBinary = new()
     {
-        [ExpressionType.Add] = typeof(decimal).GetMethod("op_Addition", Decimals)!,
-        [ExpressionType.Subtract] = typeof(decimal).GetMethod("op_Subtraction", Decimals)!,
+        [ExpressionType.Add] = typeof(Operators).GetMethod(nameof(AddDecimal), BindingFlags.NonPublic | BindingFlags.Static)!,
+        [ExpressionType.Subtract] = typeof(Operators).GetMethod(nameof(SubtractDecimal), BindingFlags.NonPublic | BindingFlags.Static)!,
         [ExpressionType.Equal] = typeof(decimal).GetMethod("op_Equality", Decimals)!,
         [ExpressionType.NotEqual] = typeof(decimal).GetMethod("op_Inequality", Decimals)!,
         [ExpressionType.LessThan] = typeof(decimal).GetMethod("op_LessThan", Decimals)!,
@@ -62,11 +71,57 @@ internal static class Operators
             : Expression.MakeBinary(kind, left, right, liftToNull: false, method);
     }
 
-    /// <summary><c>-operand</c>.</summary>
-    public static Expression Negate(Expression operand) =>
-        (Nullable.GetUnderlyingType(operand.Type) ?? operand.Type) == typeof(decimal)
-            ? Expression.Negate(operand, DecimalNegate)
+    /// <summary><c>-operand</c>; for int, checked.</summary>
+    public static Expression Negate(Expression operand)
+    {
+        var type = Nullable.GetUnderlyingType(operand.Type) ?? operand.Type;
+        return type == typeof(decimal) ? Expression.Negate(operand, DecimalNegate)
+            : type == typeof(long) ? Expression.Negate(operand, LongNegate)
             : Expression.Negate(operand);
+    }
+
+    // Arithmetic that leaves the range faults the element (PR2005) with a reason the user can read, never a wrapped
+    // value: 9223372036854775807 + 1 is not negative.
+
+    private static long AddInt(long a, long b)
+    {
+        var sum = unchecked(a + b);
+        if (((a ^ sum) & (b ^ sum)) < 0) throw RuleRuntimeException.IntegerOverflow();
+        return sum;
+    }
+
+    private static long SubtractInt(long a, long b)
+    {
+        var difference = unchecked(a - b);
+        if (((a ^ b) & (a ^ difference)) < 0) throw RuleRuntimeException.IntegerOverflow();
+        return difference;
+    }
+
+    private static long NegateInt(long a) => a == long.MinValue ? throw RuleRuntimeException.IntegerOverflow() : -a;
+
+    private static decimal AddDecimal(decimal a, decimal b)
+    {
+        try
+        {
+            return a + b;
+        }
+        catch (OverflowException e)
+        {
+            throw RuleRuntimeException.DecimalOverflow(e);
+        }
+    }
+
+    private static decimal SubtractDecimal(decimal a, decimal b)
+    {
+        try
+        {
+            return a - b;
+        }
+        catch (OverflowException e)
+        {
+            throw RuleRuntimeException.DecimalOverflow(e);
+        }
+    }
 
     /// <summary>A conversion; int to decimal through <c>decimal.op_Implicit(long)</c>.</summary>
     public static Expression Convert(Expression expression, Type to)
@@ -81,6 +136,7 @@ internal static class Operators
     private static MethodInfo? MethodFor(ExpressionType kind, Type operand)
     {
         var table = operand == typeof(decimal) ? DecimalBinary
+            : operand == typeof(long) ? LongBinary
             : operand == typeof(LocalDate) ? DateBinary
             : operand == typeof(Period) ? PeriodBinary
             : null;

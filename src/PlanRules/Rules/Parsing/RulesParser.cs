@@ -123,6 +123,14 @@ public static class RulesParser
 
     private sealed class Driver(ParseContext parseContext) : BlockDriver(parseContext)
     {
+        /// <summary>The keywords of the items of the current rule that failed to parse.</summary>
+        private readonly List<string> _failed = [];
+
+        protected override void ItemFailed(string word)
+        {
+            if (!_failed.Contains(word)) _failed.Add(word);
+        }
+
         public ImmutableArray<RuleSyntax> ParseFile()
         {
             var rules = ImmutableArray.CreateBuilder<RuleSyntax>();
@@ -149,9 +157,10 @@ public static class RulesParser
                     pos = RecoverHeader(header, Items, pos);
                     continue;
                 }
+                _failed.Clear();
                 var (items, close) = ParseBody(header.Remainder.Position, Items, "Token_RuleItem", TopLevel);
                 var (keyword, id, title) = header.Value;
-                rules.Add(new RuleSyntax(id, title, [.. items], TextSpan.FromBounds(keyword.Start, close)));
+                rules.Add(new RuleSyntax(id, title, [.. items], TextSpan.FromBounds(keyword.Start, close)) { FailedItems = [.. _failed] });
                 pos = close;
             }
             return rules.ToImmutable();

@@ -1,11 +1,36 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using PlanRules.Diagnostics;
 using System.Text.RegularExpressions;
 using NodaTime;
 
 namespace PlanRules.Rules.Runtime;
 
 /// <summary>A rule failed on one element (reported as PR2005; the other elements go on).</summary>
-public sealed class RuleRuntimeException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class RuleRuntimeException : Exception
+{
+    /// <summary>A fault with a reason in one language (host functions may throw this).</summary>
+    public RuleRuntimeException(string message, Exception? inner = null) : base(message, inner) => Reason = LocalizableString.FromText(message);
+
+    /// <summary>A fault with a localized reason; <see cref="Exception.Message"/> is its English text.</summary>
+    internal RuleRuntimeException(LocalizableString reason, Exception? inner = null)
+        : base(reason.ToString(CultureInfo.GetCultureInfo("en")), inner) => Reason = reason;
+
+    /// <summary>Why the rule failed, as PR2005 says it.</summary>
+    public LocalizableString Reason { get; }
+
+    /// <summary><c>int</c> arithmetic left the range of a 64-bit integer.</summary>
+    internal static RuleRuntimeException IntegerOverflow() => new(LocalizableString.FromResource("PR2005_IntegerOverflow"));
+
+    /// <summary><c>decimal</c> arithmetic left the range of a decimal.</summary>
+    internal static RuleRuntimeException DecimalOverflow(Exception inner) => new(LocalizableString.FromResource("PR2005_DecimalOverflow"), inner);
+
+    /// <summary><c>date ± period</c> left the dates the calendar has (years -9998 to 9999).</summary>
+    internal static RuleRuntimeException DateOutOfRange(Exception inner) => new(LocalizableString.FromResource("PR2005_DateOutOfRange"), inner);
+
+    /// <summary><c>period + period</c> left the range of a period.</summary>
+    internal static RuleRuntimeException PeriodOutOfRange(Exception inner) => new(LocalizableString.FromResource("PR2005_PeriodOutOfRange"), inner);
+}
 
 /// <summary>
 /// The built-in functions of the rule language, as plain static methods (found by name when rules are
@@ -129,6 +154,24 @@ public static class BuiltinFunctions
     /// <summary><c>max(list)</c> of dates.</summary>
     public static LocalDate? Max(IReadOnlyList<LocalDate?>? list) => Fold(list, (a, b) => a > b ? a : b);
 
+    /// <summary><c>min(list)</c> of text, ordinal (as <c>&lt;</c> on text), ignoring none; none for an empty list.</summary>
+    public static string? Min(IReadOnlyList<string?>? list) => FoldText(list, smallest: true);
+    /// <summary><c>max(list)</c> of text, ordinal.</summary>
+    public static string? Max(IReadOnlyList<string?>? list) => FoldText(list, smallest: false);
+
+    private static string? FoldText(IReadOnlyList<string?>? list, bool smallest)
+    {
+        if (list is null) return null;
+        string? result = null;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not { } value) continue;
+            if (result is null) result = value;
+            else if (string.CompareOrdinal(value, result) is var order && (smallest ? order < 0 : order > 0)) result = value;
+        }
+        return result;
+    }
+
     private static T? Fold<T>(IReadOnlyList<T?>? list, Func<T, T, T> pick) where T : struct
     {
         if (list is null) return null;
@@ -147,14 +190,37 @@ public static class BuiltinFunctions
     public static long? DaysBetween(LocalDate? later, LocalDate? earlier) =>
         later is { } a && earlier is { } b ? Period.DaysBetween(b, a) : null;
 
-    /// <summary><c>date + period</c></summary>
-    public static LocalDate? PlusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? d.Plus(period) : null;
+    /// <summary><c>date + period</c>; a date outside the calendar faults the element.</summary>
+    public static LocalDate? PlusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? Shift(d, period, forward: true) : null;
 
-    /// <summary><c>date - period</c></summary>
-    public static LocalDate? MinusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? d.Minus(period) : null;
+    /// <summary><c>date - period</c>; a date outside the calendar faults the element.</summary>
+    public static LocalDate? MinusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? Shift(d, period, forward: false) : null;
 
-    /// <summary><c>period + period</c></summary>
-    public static Period? AddPeriods(Period? a, Period? b) => a is not null && b is not null ? a + b : null;
+    private static LocalDate Shift(LocalDate date, Period period, bool forward)
+    {
+        try
+        {
+            return forward ? date.Plus(period) : date.Minus(period);
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            throw RuleRuntimeException.DateOutOfRange(e);
+        }
+    }
+
+    /// <summary><c>period + period</c>; a period outside the range of its fields faults the element.</summary>
+    public static Period? AddPeriods(Period? a, Period? b)
+    {
+        if (a is null || b is null) return null;
+        try
+        {
+            return a + b;
+        }
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+        {
+            throw RuleRuntimeException.PeriodOutOfRange(e);
+        }
+    }
 
     /// <summary><c>text + text</c>; none + text is none.</summary>
     public static string? Concat(string? a, string? b) => a is not null && b is not null ? a + b : null;

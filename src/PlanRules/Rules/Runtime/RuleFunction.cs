@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using PlanRules.Diagnostics;
 using PlanRules.Rules.Binding;
 
 namespace PlanRules.Rules.Runtime;
@@ -12,13 +13,15 @@ namespace PlanRules.Rules.Runtime;
 /// </summary>
 public sealed class RuleFunction
 {
-    private RuleFunction(string name, string signature, Func<IReadOnlyList<RuleType>, RuleType?> resultType, Func<IReadOnlyList<Expression>, IReadOnlyList<RuleType>, Expression> emit, int arity)
+    private RuleFunction(string name, string signature, Func<IReadOnlyList<RuleType>, RuleType?> resultType, Func<IReadOnlyList<Expression>, IReadOnlyList<RuleType>, Expression> emit, int arity,
+        LocalizableString? accepts = null)
     {
         Name = name;
         Signature = signature;
         ResultType = resultType;
         Emit = emit;
         Arity = arity;
+        Accepts = accepts;
     }
 
     /// <summary>The name rules call it by.</summary>
@@ -29,6 +32,11 @@ public sealed class RuleFunction
     public int Arity { get; }
     internal Func<IReadOnlyList<RuleType>, RuleType?> ResultType { get; }
     internal Func<IReadOnlyList<Expression>, IReadOnlyList<RuleType>, Expression> Emit { get; }
+    /// <summary>
+    /// For a one-argument function whose signature does not say it (<c>min(list)</c>): what the argument may be, as a
+    /// type mismatch names it. Null: the mismatch names the signature and the call's types.
+    /// </summary>
+    internal LocalizableString? Accepts { get; }
 
     /// <summary>
     /// A host function from a delegate. Parameter and return types must be ones rules know: bool, int/long,
@@ -102,13 +110,16 @@ public sealed class RuleFunction
         throw new InvalidOperationException($"no overload of {method} for {string.Join(", ", types)}");
     };
 
-    private static RuleFunction Builtin(string name, string signature, int arity, Func<IReadOnlyList<RuleType>, RuleType?> result, string method) =>
-        new(name, signature, args => args.Count == arity ? result(args) : null, Call(method), arity);
+    private static RuleFunction Builtin(string name, string signature, int arity, Func<IReadOnlyList<RuleType>, RuleType?> result, string method, LocalizableString? accepts = null) =>
+        new(name, signature, args => args.Count == arity ? result(args) : null, Call(method), arity, accepts);
 
     private static bool IsList(RuleType t) => t.Kind is TypeKind.List or TypeKind.None or TypeKind.Error;
 
+    /// <summary><c>min</c> and <c>max</c> take lists of what <c>&lt;</c> orders: numbers, dates and text.</summary>
     private static RuleType? MinMax(IReadOnlyList<RuleType> args) =>
-        IsList(args[0]) && args[0].Element is { Kind: TypeKind.Int or TypeKind.Decimal or TypeKind.Date } element ? element : null;
+        IsList(args[0]) && args[0].Element is { Kind: TypeKind.Int or TypeKind.Decimal or TypeKind.Date or TypeKind.Text } element ? element : null;
+
+    private static readonly LocalizableString OrderedList = LocalizableString.FromResource("Type_OrderedList");
 
     /// <summary>The built-in functions of LANGUAGE.md.</summary>
     public static readonly FrozenDictionary<string, RuleFunction> Builtins = new[]
@@ -119,8 +130,8 @@ public sealed class RuleFunction
         new RuleFunction("matches", "matches(text, text)", a => a.Count == 2 && RuleType.Text.Accepts(a[0]) && RuleType.Text.Accepts(a[1]) ? RuleType.Bool : null, EmitMatches, 2),
         Builtin("year", "year(date)", 1, a => RuleType.Date.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Year)),
         Builtin("month", "month(date)", 1, a => RuleType.Date.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Month)),
-        Builtin("min", "min(list)", 1, MinMax, nameof(BuiltinFunctions.Min)),
-        Builtin("max", "max(list)", 1, MinMax, nameof(BuiltinFunctions.Max)),
+        Builtin("min", "min(list)", 1, MinMax, nameof(BuiltinFunctions.Min), OrderedList),
+        Builtin("max", "max(list)", 1, MinMax, nameof(BuiltinFunctions.Max), OrderedList),
         Builtin("len", "len(text)", 1, a => RuleType.Text.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Len)),
     }.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
 }

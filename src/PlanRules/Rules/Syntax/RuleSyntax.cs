@@ -16,6 +16,12 @@ public sealed record RuleFileSyntax(SourceText Source, ImmutableArray<RuleSyntax
 /// <summary><c>rule ID "title" { items }</c></summary>
 public sealed record RuleSyntax(IdSyntax Id, StringSyntax Title, ImmutableArray<RuleItemSyntax> Items, TextSpan Span) : SyntaxNode(Span)
 {
+    /// <summary>
+    /// The keywords of items that were written but did not parse (reported and left out of <see cref="Items"/>), e.g.
+    /// <c>when</c> for a condition deeper than the nesting limit: the rule does not lack that item, it has it in error.
+    /// </summary>
+    public ImmutableArray<string> FailedItems { get; init; } = [];
+
     /// <inheritdoc/>
     public override IEnumerable<SyntaxNode> Children => [Id, Title, .. Items];
 }
