@@ -52,6 +52,12 @@ public class CompilerRegressionTests
     [InlineData("99999y + today", "date out of range")]
     [InlineData("today + 2147483647d", "date out of range")]
     [InlineData("days(2147483647y + 1y)", "period out of range")]
+    // Found by CompiledRules_AgreeWithTheReferenceEvaluator: a lifted operator compiled by System.Linq.Expressions
+    // skipped its right operand when the left was none, so a fault on the right was hidden (compiled: false).
+    [InlineData("1 + none + (4 - 321 - 9223372036854775806) > none", "integer overflow")]
+    [InlineData("none - t.start + (4 - 321 - 9223372036854775806) > none", "integer overflow")]
+    [InlineData("1 - (today - none) + (4 - 321 - 9223372036854775806) > 0", "integer overflow")]
+    [InlineData("count(t.lead) < none + 0 - (0 - 9223372036854775807 - 2)", "integer overflow")]
     public void ArithmeticOutOfRange_FaultsInBoth(string expression, string reason)
     {
         var expected = new RuleKit.Failure("RuleRuntimeException: " + reason);

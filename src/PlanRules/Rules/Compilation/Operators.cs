@@ -66,10 +66,25 @@ internal static class Operators
     public static Expression Binary(ExpressionType kind, Expression left, Expression right)
     {
         var method = MethodFor(kind, Nullable.GetUnderlyingType(left.Type) ?? left.Type);
-        return kind is ExpressionType.Add or ExpressionType.Subtract
-            ? Expression.MakeBinary(kind, left, right, liftToNull: true, method)
-            : Expression.MakeBinary(kind, left, right, liftToNull: false, method);
+        // A lifted operator compiled by System.Linq.Expressions skips its right operand when the left one is none.
+        // The language evaluates both, left to right, so a fault on the right (an overflow) is never hidden:
+        // operands that can fault are evaluated into locals first.
+        if (left.Type != right.Type || !IsNullable(left.Type) || Pure(right))
+        {
+            return Make(kind, left, right, method);
+        }
+        var l = Expression.Variable(left.Type, "left");
+        var r = Expression.Variable(right.Type, "right");
+        return Expression.Block([l, r], Expression.Assign(l, left), Expression.Assign(r, right), Make(kind, l, r, method));
     }
+
+    private static Expression Make(ExpressionType kind, Expression left, Expression right, MethodInfo? method) =>
+        Expression.MakeBinary(kind, left, right, liftToNull: kind is ExpressionType.Add or ExpressionType.Subtract, method);
+
+    private static bool IsNullable(Type type) => Nullable.GetUnderlyingType(type) is not null;
+
+    /// <summary>True for an operand that cannot fault: a constant, a default, a variable.</summary>
+    private static bool Pure(Expression e) => e is ConstantExpression or DefaultExpression or ParameterExpression;
 
     /// <summary><c>-operand</c>; for int, checked.</summary>
     public static Expression Negate(Expression operand)

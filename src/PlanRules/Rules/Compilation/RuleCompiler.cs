@@ -114,7 +114,9 @@ internal sealed class RuleCompiler
     private static Expression Coerce(Expression expression, RuleType from, Type to)
     {
         if (expression.Type == to) return expression;
-        if (from.Kind == TypeKind.None) return Expression.Default(to);
+        // A none-typed expression still runs for its faults (an overflow inside it faults the element, as in the
+        // reference semantics); only its value is dropped.
+        if (from.Kind == TypeKind.None) return expression is ConstantExpression or DefaultExpression ? Expression.Default(to) : Expression.Block(expression, Expression.Default(to));
         return Operators.Convert(expression, to);
     }
 
@@ -144,13 +146,20 @@ internal sealed class RuleCompiler
         };
     }
 
+    /// <summary><paramref name="result"/>, after running the operands (left to right) whose values it does not need.</summary>
+    private static Expression Evaluated(Expression result, params Expression[] operands)
+    {
+        var effects = operands.Where(o => o is not (ConstantExpression or DefaultExpression)).ToList();
+        return effects.Count == 0 ? result : Expression.Block([.. effects, result]);
+    }
+
     private Expression EmitComparison(BoundComparison comparison)
     {
         var type = comparison.OperandType;
         if (comparison.Operator == BinaryOperator.In)
         {
+            if (comparison.Right.Type.Kind == TypeKind.None) return Evaluated(Expression.Constant(false), Emit(comparison.Left), Emit(comparison.Right));
             var list = Emit(comparison.Right);
-            if (comparison.Right.Type.Kind == TypeKind.None) return Expression.Constant(false);
             var elementType = list.Type.GetGenericArguments()[0];
             if (type.Kind == TypeKind.Decimal && elementType == typeof(long?))
             {
@@ -172,8 +181,8 @@ internal sealed class RuleCompiler
         }
         if (type.Kind == TypeKind.None)
         {
-            // none == none is true; none < none is false.
-            return Expression.Constant(comparison.Operator == BinaryOperator.Equal);
+            // none == none is true; none < none is false. Both sides still run for their faults.
+            return Evaluated(Expression.Constant(comparison.Operator == BinaryOperator.Equal), Emit(comparison.Left), Emit(comparison.Right));
         }
         var left = Coerce(Emit(comparison.Left), comparison.Left.Type, type);
         var right = Coerce(Emit(comparison.Right), comparison.Right.Type, type);
