@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using PlanRules.Diagnostics;
 using System.Text.RegularExpressions;
 using NodaTime;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Rules.Runtime;
 
