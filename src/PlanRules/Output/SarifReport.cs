@@ -19,16 +19,23 @@ public static class SarifReport
     };
 
     /// <summary>Renders the run. Hidden findings are not printed.</summary>
-    public static string Render(CheckResult result, CultureInfo culture)
+    public static string Render(CheckResult result, CultureInfo culture) => Render(result, culture, SarifOptions.Default);
+
+    /// <summary>Renders the run with <paramref name="options"/>. Hidden findings are not printed.</summary>
+    public static string Render(CheckResult result, CultureInfo culture, SarifOptions options)
     {
         var text = new StringWriter { NewLine = "\n" };
-        Write(text, result, culture);
+        Write(text, result, culture, options);
         return text.ToString();
     }
 
-    /// <summary>Writes the run to <paramref name="target"/> as it is produced (what <see cref="Render"/> returns).</summary>
-    public static void Write(TextWriter target, CheckResult result, CultureInfo culture) => JsonOutput.Write(target, writer =>
+    /// <summary>Writes the run to <paramref name="target"/> as it is produced (what <see cref="Render(CheckResult, CultureInfo)"/> returns).</summary>
+    public static void Write(TextWriter target, CheckResult result, CultureInfo culture) => Write(target, result, culture, SarifOptions.Default);
+
+    /// <summary>Writes the run to <paramref name="target"/> as it is produced, with <paramref name="options"/>.</summary>
+    public static void Write(TextWriter target, CheckResult result, CultureInfo culture, SarifOptions options) => JsonOutput.Write(target, writer =>
     {
+        ArgumentNullException.ThrowIfNull(options);
         var visible = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).ToList();
         var runLocation = RunLocation(result);
         var descriptors = visible.Select(d => d.Descriptor).DistinctBy(d => d.Id).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
@@ -45,7 +52,7 @@ public static class SarifReport
         writer.WriteString("version", JsonReport.ToolVersion);
         writer.WriteString("semanticVersion", JsonReport.ToolVersion);
         writer.WriteStartArray("rules");
-        foreach (var descriptor in descriptors) WriteRule(writer, descriptor, culture);
+        foreach (var descriptor in descriptors) WriteRule(writer, descriptor, culture, options);
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.WriteEndObject();
@@ -64,7 +71,7 @@ public static class SarifReport
         writer.WriteEndObject();
     });
 
-    private static void WriteRule(Utf8JsonWriter writer, DiagnosticDescriptor descriptor, CultureInfo culture)
+    private static void WriteRule(Utf8JsonWriter writer, DiagnosticDescriptor descriptor, CultureInfo culture, SarifOptions options)
     {
         writer.WriteStartObject();
         writer.WriteString("id", descriptor.Id);
@@ -78,7 +85,7 @@ public static class SarifReport
         var help = descriptor.Description.ToString(culture) + (descriptor.HelpLinkUri is null ? "" : " " + descriptor.HelpLinkUri);
         writer.WriteString("text", help);
         writer.WriteEndObject();
-        if (descriptor.HelpLinkUri is { } link && System.Uri.IsWellFormedUriString(link, UriKind.Absolute)) writer.WriteString("helpUri", link);
+        if (options.HelpUri(descriptor) is { } link) writer.WriteString("helpUri", link);
         writer.WriteStartObject("defaultConfiguration");
         writer.WriteString("level", Level(descriptor.DefaultSeverity));
         writer.WriteBoolean("enabled", descriptor.IsEnabledByDefault);

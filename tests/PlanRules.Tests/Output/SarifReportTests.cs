@@ -62,6 +62,15 @@ public class SarifReportTests
     }
 
     [Fact]
+    public void Sarif_with_help_uris_is_valid_against_the_official_schema()
+    {
+        var run = CheckExample("sarif", "--help-uri-base", "https://intranet.example.gov.cn/planrules/{id}");
+
+        Assert.Contains("\"helpUri\": \"https://intranet.example.gov.cn/planrules/GOV", run.Out, StringComparison.Ordinal);
+        AssertSchemaValid(run.Out);
+    }
+
+    [Fact]
     public void The_schema_check_catches_broken_sarif()
     {
         var sarif = JsonNode.Parse(CheckExample("sarif").Out)!;
