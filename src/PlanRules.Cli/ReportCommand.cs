@@ -7,6 +7,7 @@ namespace PlanRules.Cli;
 /// <summary>
 /// <c>planrules report</c>: check as <c>check</c> does (same inputs), then write one self-contained HTML page.
 /// Exit codes as <c>check</c>: 0 no error finding, 1 error findings (the report is still written), 2 usage or input fault.
+/// The page is written as it is produced; <c>--max-items N</c> sets every list's limit (<see cref="HtmlReportOptions"/>).
 /// </summary>
 internal static class ReportCommand
 {
@@ -15,23 +16,28 @@ internal static class ReportCommand
         var inputs = new CheckInputs();
         var output = new Option<string>("--output", "-o") { Description = "输出文件 / the HTML file to write ('-': standard output)", DefaultValueFactory = _ => "report.html" };
         var culture = new Option<string?>("--culture") { Description = "zh-CN | en" };
+        var maxItems = new Option<int?>("--max-items")
+        {
+            Description = "每个列表最多列出的条目数（发现、单位、义务、时间轴任务）/ most items listed in each list (findings, units, obligations, timeline tasks)",
+        };
         var command = new Command("report", "生成 HTML 报告 / write an HTML report")
         {
-            inputs.Paths, inputs.Rules, inputs.Ledger, inputs.AsOf, output, culture, inputs.Config, inputs.NoDefaultRules, inputs.Baseline,
+            inputs.Paths, inputs.Rules, inputs.Ledger, inputs.AsOf, output, culture, inputs.Config, inputs.NoDefaultRules, inputs.Baseline, maxItems,
         };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var cultureInfo = CliValues.Culture(parse.GetValue(culture));
+            var options = parse.GetValue(maxItems) switch
+            {
+                null => HtmlReportOptions.Default,
+                < 0 and var n => throw new UsageException($"无效的条目数 / invalid --max-items: {n} (expected 0 or more)"),
+                var n => HtmlReportOptions.WithMaxItems(n.Value),
+            };
             var result = inputs.Check(parse, context);
-            var html = HtmlReportWriter.Render(result, cultureInfo);
             var target = parse.GetValue(output) ?? "report.html";
-            if (target == "-")
+            context.Emit(writer => HtmlReportWriter.Write(writer, result, cultureInfo, options), target == "-" ? null : target);
+            if (target != "-")
             {
-                context.Out.Write(html);
-            }
-            else
-            {
-                context.Emit(html, target);
                 context.Out.Write(string.Format(System.Globalization.CultureInfo.InvariantCulture, Messages.Get("Report_Written", cultureInfo), target) + "\n");
             }
             return result.HasErrors ? 1 : 0;

@@ -11,8 +11,8 @@ namespace PlanRules.Tests.Output;
 /// </summary>
 public class StreamedReportTests
 {
-    /// <summary>Records every write: how a report reached its target.</summary>
-    private sealed class RecordingWriter : StringWriter
+    /// <summary>Records every write of text: how a report reached its target.</summary>
+    internal sealed class RecordingWriter : StringWriter
     {
         public int Writes { get; private set; }
 
@@ -20,6 +20,12 @@ public class StreamedReportTests
         {
             Writes++;
             base.Write(buffer, index, count);
+        }
+
+        public override void Write(string? value)
+        {
+            Writes++;
+            base.Write(value);
         }
     }
 

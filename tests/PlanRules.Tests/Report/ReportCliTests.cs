@@ -98,7 +98,41 @@ public class ReportCliTests
         Assert.Contains("PR1001", File.ReadAllText(Path.Combine(folder.Path, "report.html")));
     }
 
+    [Fact]
+    public void Report_MaxItems_CutsEveryList_AndSaysSo()
+    {
+        using var folder = new TempDirectory();
+        folder.Write("plan.plan", ReportKit.Plan);
+        folder.Write("plan.ledger", ReportKit.Ledger);
+
+        var run = ExampleReport.Run(folder.Path, "report", "--as-of", "2021-10-15", "--max-items", "2", "--culture", "en", "--no-default-rules", "--output", "-");
+
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Equal(4, Regex.Count(run.Out, "<li class=\"finding ")); // 2 findings, by unit and by task
+        Assert.Equal(2, Regex.Count(run.Out, "<tr class=\"band"));
+        Assert.Equal(2, Regex.Count(run.Out, "<g class=\"task "));
+        Assert.Contains("Showing the first 2 of 4 findings, most severe first", run.Out);
+        Assert.Contains("Showing the 2 worst of 3 units", run.Out);
+        Assert.Contains("The timeline draws the first 2 of 4 tasks", run.Out);
+        Assert.Contains("data-count=\"warning\"><span class=\"n\">3</span>", run.Out);
+    }
+
+    [Fact]
+    public void ReportExample_IsNotCut_ByTheDefaultLimits()
+    {
+        using var folder = new TempDirectory();
+        var output = Path.Combine(folder.Path, "report.html");
+
+        var run = ExampleReport.Run(TestPaths.RepoRoot, "report", "examples/panyu-2021", "--as-of", "2021-12-31", "--output", output, "--culture", "zh-CN",
+            "--max-items", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Equal(ExampleReport.Zh, File.ReadAllText(output));
+    }
+
     [Theory]
+    [InlineData("report", ".", "--max-items", "-1")]
+    [InlineData("report", ".", "--max-items", "many")]
     [InlineData("report", "missing-folder")]
     [InlineData("report", ".", "--as-of", "2021-02-30")]
     [InlineData("report", ".", "--culture", "fr")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Testing;
 using PlanRules.Analysis;
@@ -8,6 +9,7 @@ using PlanRules.Binding;
 using PlanRules.Cli;
 using PlanRules.Diagnostics;
 using PlanRules.Ledger;
+using PlanRules.Output.Html;
 using PlanRules.Rules;
 using PlanRules.Syntax;
 using PlanRules.Text;
@@ -29,6 +31,16 @@ public sealed class HostileInputTests
         return task.Result;
     }
 
+    /// <summary>Checks one plan as of 2021-12-31 without the standard rules, within the hang bound.</summary>
+    private static CheckResult CheckWithinBound(string text, string path, ParseOptions? options = null) =>
+        WithinBound(() => new PlanChecker(new FakeClock(Instant.FromUtc(2022, 1, 1, 0, 0))).Check(new CheckRequest
+        {
+            Plans = [new SourceText(text, path)],
+            AsOf = new LocalDate(2021, 12, 31),
+            IncludeStandardRules = false,
+            ParseOptions = options ?? ParseOptions.Default,
+        }));
+
     private static string Header => "plan \"p\" { ref \"r\" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }\nunit A\n";
 
     [Fact]
@@ -42,13 +54,7 @@ public sealed class HostileInputTests
         for (var t = 1; t <= 3_000; t++) text.Append("task ").Append(t).Append(" \"t\" { lead g due 2021-06-01 }\n");
         text.Append("task 9999 \"small\" { lead u1 due 2021-06-01 }\n");
 
-        var result = WithinBound(() => new PlanChecker(new FakeClock(Instant.FromUtc(2022, 1, 1, 0, 0))).Check(new CheckRequest
-        {
-            Plans = [new SourceText(text.ToString(), "bomb.plan")],
-            AsOf = new LocalDate(2021, 12, 31),
-            IncludeStandardRules = false,
-            ParseOptions = new ParseOptions { MaxObligations = 10_000 },
-        }));
+        var result = CheckWithinBound(text.ToString(), "bomb.plan", new ParseOptions { MaxObligations = 10_000 });
 
         var limit = Assert.Single(result.Diagnostics, d => d.Id == "PR0003");
         Assert.Equal(("4", DiagnosticSeverity.Error), (limit.TaskId, limit.Severity));
@@ -60,6 +66,36 @@ public sealed class HostileInputTests
         var bound = WithinBound(() => PlanBinder.Bind([PlanParser.Parse(new SourceText(text.ToString()))]));
         Assert.Equal(349 * 3_000 + 1, bound.Obligations.Length);
         Assert.Equal("350", Assert.Single(bound.Diagnostics, d => d.Id == "PR0003").TaskId);
+    }
+
+    [Fact]
+    public void ReportOfAHundredThousandObligations_IsCutToAPageABrowserOpens()
+    {
+        // A group of 40 on 2 500 tasks and a group of 600 on one: 100 600 obligations, each overdue (as many findings).
+        // The whole page once ran out of memory on such plans; within the default limits it is a few megabytes.
+        var text = new StringBuilder("plan \"p\" { period 2021-01-01 .. 2021-12-31 }\n");
+        for (var i = 0; i < 640; i++) text.Append("unit u").Append(i).Append('\n');
+        text.Append("group g = ").AppendJoin(", ", Enumerable.Range(0, 40).Select(i => "u" + i)).Append('\n');
+        text.Append("group h = ").AppendJoin(", ", Enumerable.Range(40, 600).Select(i => "u" + i)).Append('\n');
+        for (var t = 1; t <= 2_500; t++) text.Append("task ").Append(t).Append(" \"t\" { lead g due 2021-06-01 }\n");
+        text.Append("task 9999 \"all\" { lead h due 2021-06-01 }\n");
+        var result = CheckWithinBound(text.ToString(), "big.plan");
+        Assert.Equal(100_600, result.Plan.Obligations.Length);
+
+        var html = WithinBound(() => HtmlReportWriter.Render(result, CultureInfo.GetCultureInfo("zh-CN")));
+
+        Assert.True(html.Length < 10_000_000, $"{html.Length} characters");
+        Assert.Equal(2 * 5_000, Regex.Count(html, "<li class=\"finding ")); // by unit and by task
+        Assert.Equal(500, Regex.Count(html, "<tr class=\"band"));
+        Assert.Equal(10_000, Regex.Count(html, "<tr data-task="));
+        Assert.Equal(2_000, Regex.Count(html, "<g class=\"task "));
+        Assert.Contains($"data-count=\"warning\"><span class=\"n\">{result.Summary.Warnings}</span>", html);
+        Assert.Contains("data-count=\"overdue\"><span class=\"n\">100600</span>", html);
+        Assert.Contains($"仅列出前 5,000 条发现（共 {result.Summary.Warnings:N0} 条）", html);
+        Assert.Contains("仅列出逾期情况最差的前 500 个单位（共 640 个）", html);
+        Assert.Contains("仅列出 10,000 项义务（共 100,600 项）", html);
+        Assert.Contains("时间轴仅画出前 2,000 项任务（共 2,501 项）", html);
+        Assert.EndsWith("</html>\n", html);
     }
 
     [Fact]

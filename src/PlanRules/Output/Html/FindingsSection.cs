@@ -1,4 +1,3 @@
-using System.Text;
 using PlanRules.Diagnostics;
 using static PlanRules.Output.Html.Html;
 
@@ -7,12 +6,14 @@ namespace PlanRules.Output.Html;
 /// <summary>The findings part of the report: the filter, then findings by unit and by task.</summary>
 internal static class FindingsSection
 {
-    public static void Write(StringBuilder b, ReportModel model, ReportLabels labels)
+    public static void Write(HtmlSink b, ReportModel model, ReportLabels labels)
     {
         b.Append("<section id=\"findings\">\n<h2>").Append(Escape(labels["FindingsHeading"])).Append("</h2>\n");
+        if (model.Findings.Length < model.FindingTotal) HtmlReportWriter.Notice(b, labels, "LimitFindings", model.Findings.Length, model.FindingTotal);
         if (model.Findings.IsEmpty)
         {
-            b.Append("<p class=\"empty\">").Append(Escape(labels["NoFindings"])).Append("</p>\n</section>\n");
+            if (model.FindingTotal == 0) b.Append("<p class=\"empty\">").Append(Escape(labels["NoFindings"])).Append("</p>\n");
+            b.Append("</section>\n");
             return;
         }
         b.Append("<div class=\"controls\">\n<label>").Append(Escape(labels["Units_Header"])).Append(" <select id=\"filter-unit\"><option value=\"\">")
@@ -29,11 +30,12 @@ internal static class FindingsSection
          .Append(Escape(template.Replace("{0}", Num(model.Findings.Length), StringComparison.Ordinal))).Append("</span>\n</div>\n");
 
         b.Append("<div class=\"views\">\n<div id=\"by-unit\">\n<h3>").Append(Escape(labels["ByUnit"])).Append("</h3>\n");
+        var tabled = model.Units.Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var group in model.FindingsByUnit)
         {
             b.Append("<section class=\"finding-group\" data-group=\"").Append(group.Key ?? "none").Append("\">\n<h4>");
             if (group.Key is null) b.Append(Escape(labels["NoUnit"]));
-            else if (model.Units.Any(u => u.Key == group.Key)) b.Append("<a href=\"#unit-").Append(group.Key).Append("\">").Append(Escape(group.Label)).Append("</a>");
+            else if (tabled.Contains(group.Key)) b.Append("<a href=\"#unit-").Append(group.Key).Append("\">").Append(Escape(group.Label)).Append("</a>");
             else b.Append(Escape(group.Label));
             b.Append(" <span class=\"hint\">(").Append(Num(group.Findings.Length)).Append(")</span></h4>\n");
             WriteList(b, group, labels);
@@ -51,7 +53,7 @@ internal static class FindingsSection
         b.Append("</div>\n</div>\n</section>\n");
     }
 
-    private static void WriteList(StringBuilder b, ReportFindingGroup group, ReportLabels labels)
+    private static void WriteList(HtmlSink b, ReportFindingGroup group, ReportLabels labels)
     {
         b.Append("<ul class=\"findings\">\n");
         foreach (var f in group.Findings)

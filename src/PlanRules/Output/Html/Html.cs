@@ -80,6 +80,25 @@ internal static class Html
     }
 }
 
+/// <summary>
+/// Where the report is written: appends go straight to the target writer, so the page is streamed rather than held
+/// whole in memory, with the fluent calls of a <see cref="StringBuilder"/>.
+/// </summary>
+internal sealed class HtmlSink(TextWriter target)
+{
+    public HtmlSink Append(string? text)
+    {
+        target.Write(text);
+        return this;
+    }
+
+    public HtmlSink Append(char c)
+    {
+        target.Write(c);
+        return this;
+    }
+}
+
 /// <summary>The report's labels in one culture (keys <c>Report_*</c> and the unit table's <c>Units_*</c>).</summary>
 internal sealed class ReportLabels(CultureInfo culture)
 {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PlanRules.Analysis;
 using PlanRules.Analysis.Compliance;
 using PlanRules.Diagnostics;
@@ -11,24 +10,51 @@ namespace PlanRules.Output.Html;
 /// <summary>
 /// The HTML report: one self-contained UTF-8 page (inline CSS, SVG and script; no external reference) with the
 /// summary, the sortable per-unit table, the timeline, findings by unit and by task with a filter, and each unit's
-/// obligations. Every text from plans is escaped; the output is byte-identical for identical input.
+/// obligations. Every text from plans is escaped; the output is byte-identical for identical input. Long lists are
+/// cut at the limits of <see cref="HtmlReportOptions"/>, with a notice on the page, so that the page stays usable and
+/// its memory bounded whatever the size of the plan; <see cref="Write(TextWriter, CheckResult, CultureInfo, HtmlReportOptions?)"/>
+/// streams it to its target.
 /// </summary>
 public static class HtmlReportWriter
 {
-    /// <summary>Renders the report of a check in <paramref name="culture"/> (zh-CN or en).</summary>
-    public static string Render(CheckResult result, CultureInfo culture)
+    /// <summary>Renders the report of a check in <paramref name="culture"/> (zh-CN or en), within the default limits.</summary>
+    public static string Render(CheckResult result, CultureInfo culture) => Render(result, culture, HtmlReportOptions.Default);
+
+    /// <summary>Renders the report of a check in <paramref name="culture"/> (zh-CN or en), within <paramref name="options"/>' limits.</summary>
+    public static string Render(CheckResult result, CultureInfo culture, HtmlReportOptions options)
     {
-        var model = ReportModel.Build(result, culture);
-        return Render(model, TimelineLayout.Compute(model), culture);
+        var text = new StringWriter { NewLine = "\n" };
+        Write(text, result, culture, options);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the report of a check to <paramref name="target"/> as it is produced (what <see cref="Render(CheckResult, CultureInfo, HtmlReportOptions)"/>
+    /// returns), within <paramref name="options"/>' limits (null: the defaults).
+    /// </summary>
+    public static void Write(TextWriter target, CheckResult result, CultureInfo culture, HtmlReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var model = ReportModel.Build(result, culture, options ?? HtmlReportOptions.Default);
+        Write(target, model, TimelineLayout.Compute(model), culture);
     }
 
     /// <summary>Renders a model and its timeline layout.</summary>
     public static string Render(ReportModel model, TimelineLayout layout, CultureInfo culture)
     {
+        var text = new StringWriter { NewLine = "\n" };
+        Write(text, model, layout, culture);
+        return text.ToString();
+    }
+
+    /// <summary>Writes a model and its timeline layout to <paramref name="target"/> as it is produced.</summary>
+    public static void Write(TextWriter target, ReportModel model, TimelineLayout layout, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(layout);
         var labels = new ReportLabels(culture);
-        var b = new StringBuilder(256 * 1024);
+        var b = new HtmlSink(target);
         var lang = culture.TwoLetterISOLanguageName == "en" ? "en" : "zh-CN";
         b.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -39,6 +65,8 @@ public static class HtmlReportWriter
         b.Append("<main>\n");
         WriteUnitTable(b, model, labels);
         b.Append("<section id=\"timeline\">\n<h2>").Append(Escape(labels["TimelineHeading"])).Append("</h2>\n");
+        if (model.TimelineTasks < model.TaskCount) Notice(b, labels, "LimitTimeline", model.TimelineTasks, model.TaskCount);
+        else if (model.TimelineSections < model.SectionTotal) Notice(b, labels, "LimitTimelineSections", model.TimelineSections, model.SectionTotal);
         WriteLegend(b, labels);
         b.Append("<div class=\"svg-wrap\">\n");
         TimelineSvg.Write(b, layout, labels);
@@ -47,10 +75,29 @@ public static class HtmlReportWriter
         WriteObligations(b, model, labels);
         b.Append("</main>\n<footer>").Append(Escape(labels.Format("Generated", JsonReport.ToolVersion))).Append("</footer>\n")
          .Append("<script>\n").Append(HtmlAssets.Script).Append("\n</script>\n</body>\n</html>\n");
-        return b.ToString();
     }
 
-    private static void WriteHeader(StringBuilder b, ReportModel model, ReportLabels labels)
+    /// <summary>
+    /// The notice of a list cut at a limit, in the report's language: "showing <paramref name="shown"/> of
+    /// <paramref name="total"/>" (numbers with thousands separators); text between backticks is a command.
+    /// </summary>
+    internal static void Notice(HtmlSink b, ReportLabels labels, string key, int shown, int total)
+    {
+        var text = labels.Format(key, shown.ToString("N0", CultureInfo.InvariantCulture), total.ToString("N0", CultureInfo.InvariantCulture));
+        b.Append("<p class=\"truncated\" role=\"note\" style=\"").Append(NoticeStyle).Append("\">");
+        var parts = text.Split('`');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 0) b.Append(Escape(parts[i]));
+            else b.Append("<code>").Append(Escape(parts[i])).Append("</code>");
+        }
+        b.Append("</p>\n");
+    }
+
+    /// <summary>Inline, so that the style sheet (and every page that cuts nothing) stays as it was.</summary>
+    private const string NoticeStyle = "margin:6px 0;padding:6px 10px;border-left:4px solid #d99a00;background:#fff4e5;font-weight:600";
+
+    private static void WriteHeader(HtmlSink b, ReportModel model, ReportLabels labels)
     {
         b.Append("<header id=\"summary\">\n<h1>").Append(Escape(model.Title)).Append("</h1>\n<dl class=\"meta\">");
         void Meta(string key, string? value)
@@ -82,16 +129,18 @@ public static class HtmlReportWriter
          .Append("</a><a href=\"#obligations\">").Append(Escape(labels["ObligationsHeading"])).Append("</a></nav>\n</header>\n");
     }
 
-    private static void Card(StringBuilder b, string css, string name, int value, string label) =>
+    private static void Card(HtmlSink b, string css, string name, int value, string label) =>
         b.Append("<div class=\"card ").Append(css).Append("\" data-count=\"").Append(name).Append("\"><span class=\"n\">").Append(Num(value))
          .Append("</span><span class=\"l\">").Append(Escape(label)).Append("</span></div>");
 
-    private static void WriteUnitTable(StringBuilder b, ReportModel model, ReportLabels labels)
+    private static void WriteUnitTable(HtmlSink b, ReportModel model, ReportLabels labels)
     {
         b.Append("<section id=\"units\">\n<h2>").Append(Escape(labels["UnitsHeading"])).Append("</h2>\n");
+        if (model.Units.Length < model.UnitTotal) Notice(b, labels, "LimitUnits", model.Units.Length, model.UnitTotal);
         if (model.Units.IsEmpty)
         {
-            b.Append("<p class=\"empty\">").Append(Escape(labels["NoObligations"])).Append("</p>\n</section>\n");
+            if (model.UnitTotal == 0) b.Append("<p class=\"empty\">").Append(Escape(labels["NoObligations"])).Append("</p>\n");
+            b.Append("</section>\n");
             return;
         }
         b.Append("<p class=\"hint\">").Append(Escape(labels["SortHint"])).Append("</p>\n");
@@ -116,7 +165,7 @@ public static class HtmlReportWriter
         b.Append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static void WriteLegend(StringBuilder b, ReportLabels labels)
+    private static void WriteLegend(HtmlSink b, ReportLabels labels)
     {
         b.Append("<div class=\"legend\">");
         foreach (var status in new[] { ReportStatus.Done, ReportStatus.DoneLate, ReportStatus.Overdue, ReportStatus.Open, ReportStatus.Waived })
@@ -134,15 +183,28 @@ public static class HtmlReportWriter
          .Append("</div>\n");
     }
 
-    private static void WriteObligations(StringBuilder b, ReportModel model, ReportLabels labels)
+    private static void WriteObligations(HtmlSink b, ReportModel model, ReportLabels labels)
     {
         b.Append("<section id=\"obligations\">\n<h2>").Append(Escape(labels["ObligationsHeading"])).Append("</h2>\n");
+        var listed = model.ObligationsListed;
+        if (listed < model.Counts.Obligations) Notice(b, labels, "LimitObligations", listed, model.Counts.Obligations);
         foreach (var unit in model.Units)
         {
             b.Append("<section class=\"unit-block\" id=\"unit-").Append(unit.Key).Append("\" data-unit=\"").Append(unit.Key).Append("\">\n<h3>")
              .Append(Escape(unit.Name));
             if (!string.IsNullOrEmpty(unit.Title) && unit.Title != unit.Name) b.Append(" <span class=\"hint\">").Append(Escape(unit.Title)).Append("</span>");
-            b.Append("</h3>\n<table>\n<thead><tr><th>").Append(Escape(labels["Task"])).Append("</th><th>").Append(Escape(labels["Due"]))
+            b.Append("</h3>\n");
+            if (unit.Obligations.Length < unit.Compliance.Obligations)
+            {
+                var none = unit.Obligations.IsEmpty;
+                Notice(b, labels, none ? "LimitUnitObligationsNone" : "LimitUnitObligations", unit.Obligations.Length, unit.Compliance.Obligations);
+                if (none)
+                {
+                    b.Append("</section>\n");
+                    continue;
+                }
+            }
+            b.Append("<table>\n<thead><tr><th>").Append(Escape(labels["Task"])).Append("</th><th>").Append(Escape(labels["Due"]))
              .Append("</th><th>").Append(Escape(labels["Status"])).Append("</th><th>").Append(Escape(labels["Completed"])).Append("</th></tr></thead>\n<tbody>\n");
             foreach (var o in unit.Obligations)
             {

@@ -33,7 +33,11 @@ public sealed record ReportObligation(
     string TaskId, string TaskTitle, string Unit, ReportStatus Status, ObligationStatus LedgerStatus,
     LocalDate? Due, LocalDate? CompletedOn, int DaysOverdue, int DaysLate, int? Percent);
 
-/// <summary>One row of the per-unit table, with the key used by links and the filter (<c>u0</c>, <c>u1</c>, …).</summary>
+/// <summary>
+/// One row of the per-unit table, with the key used by links and the filter (<c>u0</c>, <c>u1</c>, …), and the
+/// obligations listed for it (at most <see cref="HtmlReportOptions.MaxObligationsPerUnit"/> of the
+/// <see cref="UnitCompliance.Obligations"/> it has).
+/// </summary>
 public sealed record ReportUnit(string Key, string Name, string? Title, UnitCompliance Compliance, ImmutableArray<ReportObligation> Obligations);
 
 /// <summary>One period of a recurring duty, with whether every owing unit met it.</summary>
@@ -79,12 +83,24 @@ public sealed class ReportModel
     public int TaskCount { get; init; }
     /// <summary>Header counts.</summary>
     public required ReportCounts Counts { get; init; }
-    /// <summary>The per-unit table, worst first (as <see cref="ComplianceResult.Units"/>).</summary>
+    /// <summary>The per-unit table, worst first (as <see cref="ComplianceResult.Units"/>), at most <see cref="HtmlReportOptions.MaxUnits"/> units.</summary>
     public ImmutableArray<ReportUnit> Units { get; init; } = [];
-    /// <summary>Sections in declaration order (tasks outside every section first), each with its tasks in plan order.</summary>
+    /// <summary>How many units owe something: the rows of the table when none is cut.</summary>
+    public int UnitTotal { get; init; }
+    /// <summary>
+    /// Sections in declaration order (tasks outside every section first), each with its tasks in plan order, up to the
+    /// timeline's limit (<see cref="HtmlReportOptions.MaxTimelineTasks"/>): the timeline is cut there.
+    /// </summary>
     public ImmutableArray<ReportSection> Sections { get; init; } = [];
-    /// <summary>Every finding shown (neither hidden nor suppressed), in the check's order.</summary>
+    /// <summary>How many sections the plan declares (<see cref="Sections"/> may draw fewer).</summary>
+    public int SectionTotal { get; init; }
+    /// <summary>
+    /// The findings listed (neither hidden nor suppressed), in the check's order: all of them, or the most severe
+    /// <see cref="HtmlReportOptions.MaxFindings"/>.
+    /// </summary>
     public ImmutableArray<ReportFinding> Findings { get; init; } = [];
+    /// <summary>How many findings are neither hidden nor suppressed (<see cref="Findings"/> may list fewer).</summary>
+    public int FindingTotal { get; init; }
     /// <summary>Findings by unit: units in table order, then other units by name, then findings about no unit.</summary>
     public ImmutableArray<ReportFindingGroup> FindingsByUnit { get; init; } = [];
     /// <summary>Findings by task: tasks in plan order, then findings about no task of the plan.</summary>
@@ -95,6 +111,18 @@ public sealed class ReportModel
     /// <summary>All tasks, in timeline order (section by section).</summary>
     public IEnumerable<ReportTask> Tasks => Sections.SelectMany(s => s.Tasks);
 
-    /// <summary>Builds the model; messages are rendered in <paramref name="culture"/>.</summary>
-    public static ReportModel Build(CheckResult result, CultureInfo culture) => ReportModelBuilder.Build(result, culture);
+    /// <summary>How many obligations are listed, unit by unit (<see cref="ReportCounts.Obligations"/> is how many there are).</summary>
+    public int ObligationsListed => Units.Sum(u => u.Obligations.Length);
+
+    /// <summary>How many tasks the timeline draws (<see cref="TaskCount"/> is how many there are).</summary>
+    public int TimelineTasks => Sections.Sum(s => s.Tasks.Length);
+
+    /// <summary>How many declared sections the timeline draws (<see cref="SectionTotal"/> is how many there are).</summary>
+    public int TimelineSections => Sections.Count(s => s.Id is not null);
+
+    /// <summary>Builds the model with the default limits; messages are rendered in <paramref name="culture"/>.</summary>
+    public static ReportModel Build(CheckResult result, CultureInfo culture) => ReportModelBuilder.Build(result, culture, HtmlReportOptions.Default);
+
+    /// <summary>Builds the model within <paramref name="options"/>' limits; messages are rendered in <paramref name="culture"/>.</summary>
+    public static ReportModel Build(CheckResult result, CultureInfo culture, HtmlReportOptions options) => ReportModelBuilder.Build(result, culture, options);
 }

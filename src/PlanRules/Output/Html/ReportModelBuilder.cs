@@ -9,24 +9,24 @@ using PlanRules.Text;
 
 namespace PlanRules.Output.Html;
 
-/// <summary>Builds a <see cref="ReportModel"/> from a check result: reads results only, never files.</summary>
+/// <summary>
+/// Builds a <see cref="ReportModel"/> from a check result: reads results only, never files. Only what the page lists
+/// (within <see cref="HtmlReportOptions"/>) is built, so the model stays small whatever the size of the check.
+/// </summary>
 internal static class ReportModelBuilder
 {
-    public static ReportModel Build(CheckResult result, CultureInfo culture)
+    public static ReportModel Build(CheckResult result, CultureInfo culture, HtmlReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
         var plan = result.Plan;
         var compliance = result.Compliance;
         var (rangeStart, rangeEnd, declared) = Range(result);
 
-        var obligationsByUnit = compliance.States
-            .GroupBy(s => s.Obligation.Unit)
-            .ToDictionary(g => g.Key, g => g.Select(ToObligation).ToImmutableArray());
-        var units = compliance.Units.Select((u, i) => new ReportUnit(
-            "u" + i.ToString(CultureInfo.InvariantCulture), u.Unit.Name, u.Unit.Title, u,
-            obligationsByUnit.GetValueOrDefault(u.Unit, []))).ToImmutableArray();
-
-        var shown = result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden).ToList();
+        var units = Units(compliance, options);
+        var eligible = result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden).ToList();
+        // Errors first, then warnings, then infos.
+        var shown = KeepWorst(eligible, d => DiagnosticSeverity.Error - d.Severity, 3, options.MaxFindings);
         var keys = new UnitKeyMap(plan, units, shown);
         var sources = plan.Files.GroupBy(f => f.Source.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
         var findings = shown.Select(d => ToFinding(d, culture, plan, keys, sources)).ToImmutableArray();
@@ -52,12 +52,73 @@ internal static class ReportModelBuilder
                 states.Count(s => s.Status == ObligationStatus.Waived),
                 states.Count(s => !s.IsSettled && !s.IsOverdue)),
             Units = units,
-            Sections = Sections(result, rangeStart, rangeEnd),
+            UnitTotal = compliance.Units.Length,
+            Sections = Sections(result, rangeStart, rangeEnd, options.MaxTimelineTasks),
+            SectionTotal = plan.Sections.Length,
             Findings = findings,
+            FindingTotal = eligible.Count,
             FindingsByUnit = ByUnit(findings, keys),
             FindingsByTask = ByTask(findings, plan),
             UnitKeys = keys.Ordered,
         };
+    }
+
+    /// <summary>
+    /// The first <see cref="HtmlReportOptions.MaxUnits"/> units of the table, each with its obligations in plan order:
+    /// within the per-unit limit and what is left of the overall one, the worst kept first (overdue, open, done late,
+    /// done, waived).
+    /// </summary>
+    private static ImmutableArray<ReportUnit> Units(ComplianceResult compliance, HtmlReportOptions options)
+    {
+        var kept = compliance.Units.Length > options.MaxUnits ? compliance.Units[..options.MaxUnits] : compliance.Units;
+        var indexOf = new Dictionary<UnitSymbol, int>(kept.Length);
+        for (var i = 0; i < kept.Length; i++) indexOf[kept[i].Unit] = i;
+        var states = kept.Select(_ => new List<ObligationState>()).ToArray();
+        foreach (var state in compliance.States)
+        {
+            if (indexOf.TryGetValue(state.Obligation.Unit, out var i)) states[i].Add(state);
+        }
+        var room = options.MaxObligations;
+        var units = ImmutableArray.CreateBuilder<ReportUnit>(kept.Length);
+        for (var i = 0; i < kept.Length; i++)
+        {
+            var listed = KeepWorst(states[i], s => Urgency(StatusOf(s)), 5, Math.Min(options.MaxObligationsPerUnit, room));
+            room -= listed.Count;
+            var u = kept[i];
+            units.Add(new ReportUnit("u" + i.ToString(CultureInfo.InvariantCulture), u.Unit.Name, u.Unit.Title, u, [.. listed.Select(ToObligation)]));
+        }
+        return units.MoveToImmutable();
+    }
+
+    /// <summary>0 for the worst status (overdue), then open, done late, done, waived.</summary>
+    private static int Urgency(ReportStatus status) => status switch
+    {
+        ReportStatus.Overdue => 0,
+        ReportStatus.Open => 1,
+        ReportStatus.DoneLate => 2,
+        ReportStatus.Done => 3,
+        _ => 4,
+    };
+
+    /// <summary>
+    /// At most <paramref name="max"/> of <paramref name="items"/>, in their order: the worst first by
+    /// <paramref name="rank"/> (0 the worst, below <paramref name="ranks"/>), the earliest first within a rank.
+    /// </summary>
+    internal static IReadOnlyList<T> KeepWorst<T>(IReadOnlyList<T> items, Func<T, int> rank, int ranks, int max)
+    {
+        if (items.Count <= max) return items;
+        var counts = new int[ranks];
+        foreach (var item in items) counts[rank(item)]++;
+        // Every item ranked below the threshold is kept, and the first ones ranked at it while there is room.
+        var (threshold, room) = (0, max);
+        while (threshold < ranks && counts[threshold] <= room) room -= counts[threshold++];
+        var kept = new List<T>(max);
+        foreach (var item in items)
+        {
+            var r = rank(item);
+            if (r < threshold || (r == threshold && room-- > 0)) kept.Add(item);
+        }
+        return kept;
     }
 
     /// <summary>The declared plan period, else whole calendar years around every date the plan and ledger give.</summary>
@@ -103,20 +164,33 @@ internal static class ReportModelBuilder
         return list.Contains(ReportStatus.DoneLate) ? ReportStatus.DoneLate : ReportStatus.Done;
     }
 
-    private static ImmutableArray<ReportSection> Sections(CheckResult result, LocalDate rangeStart, LocalDate rangeEnd)
+    /// <summary>
+    /// The timeline's sections in order, cut at the first task past <paramref name="max"/> tasks or the first heading
+    /// past <paramref name="max"/> headings.
+    /// </summary>
+    private static ImmutableArray<ReportSection> Sections(CheckResult result, LocalDate rangeStart, LocalDate rangeEnd, int max)
     {
         var plan = result.Plan;
         var tasks = plan.Tasks.ToLookup(t => t.Section);
         var sections = ImmutableArray.CreateBuilder<ReportSection>();
-        if (tasks.Contains(null))
+        var (taskRoom, headingRoom) = (max, max);
+        // False when the timeline is cut here.
+        bool Add(string? id, string title, int depth, IEnumerable<TaskSymbol> members)
         {
-            sections.Add(new ReportSection(null, "", 0, [.. tasks[null].Select(t => ToTask(result, t, rangeStart, rangeEnd))]));
+            var all = members.ToList();
+            if ((id is not null && headingRoom == 0) || (all.Count > 0 && taskRoom == 0)) return false;
+            if (id is not null) headingRoom--;
+            var drawn = all.Count > taskRoom ? all[..taskRoom] : all;
+            taskRoom -= drawn.Count;
+            sections.Add(new ReportSection(id, title, depth, [.. drawn.Select(t => ToTask(result, t, rangeStart, rangeEnd))]));
+            return drawn.Count == all.Count;
         }
+        if (tasks.Contains(null) && !Add(null, "", 0, tasks[null])) return sections.ToImmutable();
         foreach (var section in plan.Sections)
         {
             var depth = 0;
             for (var parent = section.Parent; parent is not null; parent = parent.Parent) depth++;
-            sections.Add(new ReportSection(section.Id, section.Title, depth, [.. tasks[section].Select(t => ToTask(result, t, rangeStart, rangeEnd))]));
+            if (!Add(section.Id, section.Title, depth, tasks[section])) break;
         }
         return sections.ToImmutable();
     }

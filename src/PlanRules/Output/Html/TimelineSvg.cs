@@ -7,7 +7,7 @@ namespace PlanRules.Output.Html;
 /// <summary>Draws a <see cref="TimelineLayout"/> as inline SVG (our own drawing, no library, no external reference).</summary>
 internal static class TimelineSvg
 {
-    public static void Write(StringBuilder b, TimelineLayout layout, ReportLabels labels)
+    public static void Write(HtmlSink b, TimelineLayout layout, ReportLabels labels)
     {
         b.Append("<svg class=\"timeline\" width=\"").Append(Num(layout.Width)).Append("\" height=\"").Append(Num(layout.Height))
          .Append("\" viewBox=\"0 0 ").Append(Num(layout.Width)).Append(' ').Append(Num(layout.Height))
@@ -22,7 +22,9 @@ internal static class TimelineSvg
              .Append("\" height=\"").Append(Num(row.Height)).Append("\"/>\n");
         }
         WriteGrid(b, layout, labels);
-        foreach (var row in layout.Rows) WriteRow(b, layout, row, labels);
+        var shapes = new RowShapes(layout.Bars.ToLookup(x => x.TaskId, StringComparer.Ordinal),
+            layout.Periods.ToLookup(p => p.TaskId, StringComparer.Ordinal), layout.Markers.ToLookup(m => m.TaskId, StringComparer.Ordinal));
+        foreach (var row in layout.Rows) WriteRow(b, row, shapes, labels);
         foreach (var arrow in layout.Arrows)
         {
             var bend = Math.Min(30, 12 + Math.Abs(arrow.Y2 - arrow.Y1) / 12);
@@ -48,7 +50,7 @@ internal static class TimelineSvg
         b.Append("</svg>\n");
     }
 
-    private static void WriteGrid(StringBuilder b, TimelineLayout layout, ReportLabels labels)
+    private static void WriteGrid(HtmlSink b, TimelineLayout layout, ReportLabels labels)
     {
         b.Append("<g class=\"grid\">\n");
         var yearly = layout.Ticks.Length > 1 && layout.Ticks[1].Date.Year != layout.Ticks[0].Date.Year && layout.Ticks[1].Date.Month == layout.Ticks[0].Date.Month;
@@ -66,7 +68,10 @@ internal static class TimelineSvg
         b.Append("</g>\n");
     }
 
-    private static void WriteRow(StringBuilder b, TimelineLayout layout, TimelineRow row, ReportLabels labels)
+    /// <summary>The shapes of the layout by task id, so that a row finds its own without a pass over every task's.</summary>
+    private sealed record RowShapes(ILookup<string, TimelineBar> Bars, ILookup<string, TimelinePeriod> Periods, ILookup<string, TimelineMarker> Markers);
+
+    private static void WriteRow(HtmlSink b, TimelineRow row, RowShapes shapes, ReportLabels labels)
     {
         var textY = Num(row.CenterY + 4);
         var indent = 4 + row.Depth * 10;
@@ -87,20 +92,20 @@ internal static class TimelineSvg
          .Append(Escape(tooltip.ToString())).Append("</title>");
         b.Append("<text class=\"lbl\" x=\"").Append(Num(indent)).Append("\" y=\"").Append(textY).Append("\">")
          .Append(Escape(Truncate(task.Id + " " + task.Title, labelWidth))).Append("</text>");
-        foreach (var bar in layout.Bars.Where(x => x.TaskId == task.Id && x.Y >= row.Y && x.Y < row.Y + row.Height))
+        foreach (var bar in shapes.Bars[task.Id].Where(x => x.Y >= row.Y && x.Y < row.Y + row.Height))
         {
             b.Append("<rect class=\"bar ").Append(Css(bar.Status)).Append(bar.Open ? " nodue" : "").Append("\" x=\"").Append(Num(bar.X1))
              .Append("\" y=\"").Append(Num(bar.Y)).Append("\" width=\"").Append(Num(Math.Max(2, bar.X2 - bar.X1))).Append("\" height=\"")
              .Append(Num(bar.Height)).Append("\" rx=\"2\"/>");
         }
-        foreach (var period in layout.Periods.Where(p => p.TaskId == task.Id && p.Y >= row.Y && p.Y < row.Y + row.Height))
+        foreach (var period in shapes.Periods[task.Id].Where(p => p.Y >= row.Y && p.Y < row.Y + row.Height))
         {
             b.Append("<rect class=\"period ").Append(Css(period.Period.Status)).Append("\" x=\"").Append(Num(period.X1)).Append("\" y=\"")
              .Append(Num(period.Y)).Append("\" width=\"").Append(Num(Math.Max(2, period.X2 - period.X1))).Append("\" height=\"")
              .Append(Num(period.Height)).Append("\"><title>").Append(Escape(period.Period.Period.Name.ToString(labels.Culture)))
              .Append(": ").Append(Escape(labels.Status(period.Period.Status))).Append("</title></rect>");
         }
-        foreach (var marker in layout.Markers.Where(m => m.TaskId == task.Id && m.Y >= row.Y && m.Y < row.Y + row.Height))
+        foreach (var marker in shapes.Markers[task.Id].Where(m => m.Y >= row.Y && m.Y < row.Y + row.Height))
         {
             if (marker.Kind == TimelineMarkerKind.Due)
             {
