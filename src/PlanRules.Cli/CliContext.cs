@@ -11,7 +11,8 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
 
     /// <summary>
     /// Lets <paramref name="write"/> write to <paramref name="outputFile"/> (UTF-8, no BOM) or to standard output
-    /// as it goes, so a large report is never held whole in memory.
+    /// as it goes, so a large report is never held whole in memory. A file is written under a temporary name beside
+    /// it and renamed when complete: a run that fails half-way leaves the earlier file as it was, never half a report.
     /// </summary>
     public void Emit(Action<TextWriter> write, string? outputFile)
     {
@@ -23,8 +24,26 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
         var full = Path.GetFullPath(outputFile, CurrentDirectory);
         var directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        using var file = new StreamWriter(full, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        write(file);
+        var temporary = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
+        try
+        {
+            using (var file = new StreamWriter(temporary, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                write(file);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            try
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The write's own failure, if any, is what the user needs to see.
+            }
+        }
     }
 }
 

@@ -40,7 +40,8 @@ internal static class FmtCommand
                 }
                 else
                 {
-                    File.WriteAllText(Path.GetFullPath(source.Path, context.CurrentDirectory), formatted, new System.Text.UTF8Encoding(false));
+                    // Through a temporary file and a rename: a failure never leaves half a plan in the analyst's file.
+                    context.Emit(formatted, Path.GetFullPath(source.Path, context.CurrentDirectory));
                     context.Out.WriteLine($"{source.Path}: 已格式化 / formatted");
                 }
             }
