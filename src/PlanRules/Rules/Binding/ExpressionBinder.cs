@@ -168,7 +168,7 @@ internal sealed class ExpressionBinder
             }
             return new BoundError(call);
         }
-        if (call.Function == "matches" && arguments[1] is BoundLiteral { Value: string pattern } && BuiltinFunctions.CheckPattern(pattern) is { } problem)
+        if (call.Function == "matches" && arguments[1] is BoundLiteral { Value: string pattern } && BuiltinFunctions.PatternProblem(pattern) is { } problem)
         {
             Report(DiagnosticCatalog.InvalidLiteral, arguments[1].Span, "PR0002_Pattern", pattern, problem);
             return new BoundError(call);

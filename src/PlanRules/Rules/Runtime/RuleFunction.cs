@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using PlanRules.Diagnostics;
 using PlanRules.Rules.Binding;
@@ -57,8 +58,37 @@ public sealed class RuleFunction
             name,
             $"{name}({string.Join(", ", types.Select(t => t.ToString()))})",
             args => args.Count == types.Length && types.Zip(args).All(p => p.First.Accepts(p.Second)) ? result : null,
-            (args, _) => Convert(Expression.Invoke(target, args.Select((a, i) => Convert(a, parameters[i].ParameterType))), result.ClrType),
+            (args, _) => Guarded(name, args.Select((a, i) => Convert(a, parameters[i].ParameterType)).ToArray(),
+                values => Convert(Expression.Invoke(target, values), result.ClrType)),
             types.Length);
+    }
+
+    private static readonly MethodInfo HostFault = typeof(RuleFunction).GetMethod(nameof(HostFaultOf), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>
+    /// A host function's call: the arguments evaluated first (their faults are theirs), then the call, whose exceptions
+    /// become <see cref="RuleRuntimeException.HostFunctionFailed"/> naming the function, so PR2005 says what failed in
+    /// the finding's language.
+    /// </summary>
+    private static Expression Guarded(string name, Expression[] arguments, Func<IReadOnlyList<Expression>, Expression> call)
+    {
+        var values = arguments.Select((a, i) => Expression.Variable(a.Type, "arg" + i)).ToArray();
+        var body = call(values);
+        var thrown = Expression.Variable(typeof(Exception), "thrown");
+        // No exception filter: the interpreter, which runs large rules, let filtered exceptions through.
+        var guarded = Expression.TryCatch(body,
+            Expression.Catch(thrown, Expression.Throw(Expression.Call(HostFault, Expression.Constant(name), thrown), body.Type)));
+        return Expression.Block(body.Type, values, [.. values.Zip(arguments, Expression.Assign), guarded]);
+    }
+
+    /// <summary>
+    /// The exception to throw for one a host function threw. A <see cref="RuleRuntimeException"/> already says why (a
+    /// host may throw one), and the runtime's own faults stay what they are: those are rethrown here, as they were.
+    /// </summary>
+    private static RuleRuntimeException HostFaultOf(string function, Exception thrown)
+    {
+        if (thrown is RuleRuntimeException or OutOfMemoryException or InsufficientExecutionStackException) ExceptionDispatchInfo.Throw(thrown);
+        return RuleRuntimeException.HostFunctionFailed(function, thrown);
     }
 
     internal static Expression Convert(Expression expression, Type type) =>
