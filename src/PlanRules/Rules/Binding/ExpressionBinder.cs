@@ -294,12 +294,13 @@ internal sealed class ExpressionBinder
     {
         var source = Bind(quantifier.Source);
         if (source.Type.Kind == TypeKind.Error) return new BoundError(quantifier);
-        if (source.Type.Kind != TypeKind.List)
+        if (source.Type.Kind is not (TypeKind.List or TypeKind.None))
         {
             Report(DiagnosticCatalog.RulesTypeMismatch, quantifier.Source.Span, null, "list", source.Type.ToString());
             return new BoundError(quantifier);
         }
-        var variable = new RuleVariable(quantifier.Variable, source.Type.Element!);
+        // `any x in none: …` ranges over no item, as `count(none)` counts none; x is none-typed, as in `[none]`.
+        var variable = new RuleVariable(quantifier.Variable, source.Type.Element ?? RuleType.None);
         Push(variable);
         var body = BindExpecting(quantifier.Body, RuleType.Bool);
         Pop();
