@@ -92,9 +92,7 @@ public static class RuleRunner
     /// language's. None for a fault the language raises itself (integer overflow).
     /// </summary>
     private static KeyValuePair<string, string>[]? Cause(Exception ex) =>
-        (ex is RuleRuntimeException fault ? fault.InnerException : ex) is { } cause
-            ? [new("exceptionType", cause.GetType().FullName ?? cause.GetType().Name), new("exceptionMessage", cause.Message)]
-            : null;
+        (ex is RuleRuntimeException fault ? fault.InnerException : ex) is { } cause ? Diagnostic.ExceptionProperties(cause) : null;
 
     private sealed class OneLine(LocalizableString text) : LocalizableString
     {
