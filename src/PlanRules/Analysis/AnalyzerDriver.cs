@@ -48,7 +48,9 @@ internal static class AnalyzerDriver
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Like Roslyn: a failing analyzer is reported once and its partial results are dropped.
-                all.Add(Diagnostic.Create(DiagnosticCatalog.HostAnalyzerFailed, Location.None, name, (e.GetType().Name + ": " + e.Message).ReplaceLineEndings(" ")));
+                // The sentence is in the finding's language; the exception's type and text are the host's, kept whole as properties.
+                all.Add(Diagnostic.Create(DiagnosticCatalog.HostAnalyzerFailed, Location.None, null, null, Diagnostic.ExceptionProperties(e),
+                    name, (e.GetType().Name + ": " + e.Message).ReplaceLineEndings(" ")));
             }
         }
         return [.. all];

@@ -115,6 +115,13 @@ public abstract class Diagnostic
         return items;
     }
 
+    /// <summary>
+    /// A .NET exception behind a finding (a host's, a library's), as properties for developers: <c>exceptionType</c>
+    /// (full type name) and <c>exceptionMessage</c> (its text as it is, in whatever language .NET or the host wrote it).
+    /// </summary>
+    internal static KeyValuePair<string, string>[] ExceptionProperties(Exception exception) =>
+        [new("exceptionType", exception.GetType().FullName ?? exception.GetType().Name), new("exceptionMessage", exception.Message)];
+
     /// <summary>Creates a finding whose message is the descriptor's format applied to <paramref name="args"/>.</summary>
     public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
         Create(descriptor, location, null, null, null, args);

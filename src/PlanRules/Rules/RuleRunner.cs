@@ -47,7 +47,7 @@ public static class RuleRunner
                     catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException))
                     {
                         var (location, taskId, unit) = Describe(element, rule);
-                        (found[indexes[r]] ??= []).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, null,
+                        (found[indexes[r]] ??= []).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, Cause(ex),
                             rule.Descriptor.Id, ElementName(element), Reason(ex))
                             .WithAdditionalLocations([rule.Location]));
                     }
@@ -78,11 +78,21 @@ public static class RuleRunner
     };
 
     /// <summary>
-    /// Why a rule failed: a fault of the language (overflow, a date out of range, a bad pattern) in the user's
-    /// language; any other exception (a host function's) by its type and message. One line either way.
+    /// Why a rule failed, in the user's language and on one line: a fault of the language (overflow, a date out of
+    /// range, a bad pattern, a host function that threw) by its reason; any other exception, which is a defect of
+    /// PlanRules, as an internal error with its type and message.
     /// </summary>
-    private static object Reason(Exception ex) =>
-        ex is RuleRuntimeException fault ? new OneLine(fault.Reason) : (ex.GetType().Name + ": " + ex.Message).ReplaceLineEndings(" ");
+    private static OneLine Reason(Exception ex) => new(ex is RuleRuntimeException fault
+        ? fault.Reason
+        : LocalizableString.FromResource("PR2005_Internal", ex.GetType().Name, ex.Message));
+
+    /// <summary>
+    /// The .NET exception behind a fault, as properties for developers (<c>exceptionType</c>, <c>exceptionMessage</c>):
+    /// the one a host function or the regular expression engine threw, or the fault itself when it is not the
+    /// language's. None for a fault the language raises itself (integer overflow).
+    /// </summary>
+    private static KeyValuePair<string, string>[]? Cause(Exception ex) =>
+        (ex is RuleRuntimeException fault ? fault.InnerException : ex) is { } cause ? Diagnostic.ExceptionProperties(cause) : null;
 
     private sealed class OneLine(LocalizableString text) : LocalizableString
     {

@@ -84,8 +84,9 @@ public class HostAnalyzerTests
         var failure = Assert.Single(result.Findings("PR9001"));
         Assert.Equal(DiagnosticSeverity.Warning, failure.Severity);
         Assert.Equal("Host analyzer ThrowingOnEveryTaskAnalyzer threw: InvalidOperationException: boom on task 1", failure.GetMessage(En));
-        Assert.Contains("ThrowingOnEveryTaskAnalyzer", failure.GetMessage(Zh));
-        Assert.Contains("boom on task 1", failure.GetMessage(Zh));
+        Assert.Equal("宿主分析器 ThrowingOnEveryTaskAnalyzer 抛出异常：InvalidOperationException: boom on task 1", failure.GetMessage(Zh));
+        Assert.Equal("System.InvalidOperationException", failure.Properties["exceptionType"]);
+        Assert.Equal("boom on task 1", failure.Properties["exceptionMessage"]);
         // Its partial results (reported before it threw) are dropped, like Roslyn.
         Assert.Empty(result.Findings("HOSTX2"));
         // The other analyzer, the built-in analysis and the rules all still report.

@@ -163,6 +163,7 @@ public class RuleDiagnosticTests
     [InlineData("min([done])", "list of status")]
     [InlineData("max([1d, 2d])", "list of period")]
     [InlineData("min(t.due)", "date")]
+    [InlineData("min([[none]])", "list of list of none")]
     public void MinMaxOfAListItCannotOrder_NamesTheAcceptedListsAtTheArgument(string call, string found)
     {
         var text = "rule R1 \"x\" {\n  for task t\n  when " + call + " == none\n}\n";
@@ -181,6 +182,23 @@ public class RuleDiagnosticTests
             rule R1 "x" { for task t when min(t.evidence) < max(t.tags) and min([t.title, "a"]) != none message "{max(t.notes)}" }
             """);
         Assert.Single(set.Rules);
+    }
+
+    [Fact]
+    public void MinMaxOfAListOfNone_TypeChecksAndIsNone()
+    {
+        // A list with no value to order gives none, as an empty list does at run time (it was PR2002).
+        var set = CompileClean("""
+            rule R1 "x" {
+              for task t
+              where t.id == "1"
+              when min([none, none]) == none and max([]) == none and any x in [none]: x == none
+              message "{max([none])}/{min(none)}/{count([none, none])}/{count x in none: true}"
+            }
+            """);
+        var d = Single(Check(Header + "task 1 \"一\" { lead 区政府办 }", null, "2021-12-31", set).Diagnostics, "R1");
+        Assert.Equal("无/无/2/0", d.GetMessage(Zh));
+        Assert.Equal("none/none/2/0", d.GetMessage(En));
     }
 
     [Fact]

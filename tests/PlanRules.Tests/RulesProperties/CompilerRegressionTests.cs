@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FsCheck.Fluent;
 using NodaTime;
 using PlanRules.Analysis.Compliance;
@@ -58,6 +59,8 @@ public class CompilerRegressionTests
     [InlineData("none - t.start + (4 - 321 - 9223372036854775806) > none", "integer overflow")]
     [InlineData("1 - (today - none) + (4 - 321 - 9223372036854775806) > 0", "integer overflow")]
     [InlineData("count(t.lead) < none + 0 - (0 - 9223372036854775807 - 2)", "integer overflow")]
+    // min of a list of none drops the list's value, not its evaluation.
+    [InlineData("min([none + (9223372036854775807 + count(t.lead))]) == none", "integer overflow")]
     public void ArithmeticOutOfRange_FaultsInBoth(string expression, string reason)
     {
         var expected = new RuleKit.Failure("RuleRuntimeException: " + reason);
@@ -118,6 +121,40 @@ public class CompilerRegressionTests
     {
         Assert.Equal(expected, ReferenceEvaluatorTests.Compile("1", expression));
         Assert.Equal(expected, ReferenceEvaluatorTests.Evaluate("1", expression));
+    }
+
+    /// <summary>
+    /// <c>min([none, none])</c>, <c>max([none])</c>, <c>min([])</c> and <c>min(none)</c> were PR2002 (a list of none is
+    /// not a list of numbers, dates or text), though the language gives none for a list with no value to order. They
+    /// type-check as none and are none; <c>count</c> and the quantifiers over such lists (and over none) agree.
+    /// </summary>
+    [Theory]
+    [InlineData("min([none, none])", "none")]
+    [InlineData("max([none])", "none")]
+    [InlineData("min([])", "none")]
+    [InlineData("max(none)", "none")]
+    [InlineData("min([max([]), none])", "none")]
+    [InlineData("min([none]) == none", "Boolean True")]
+    [InlineData("max([none]) < 1", "Boolean False")]
+    [InlineData("max([none]) >= none", "Boolean False")]
+    [InlineData("min([none]) + 1", "none")]
+    [InlineData("t.due - max([])", "none")]
+    [InlineData("[min([none]), 1]", "[none, Int64 1]")]
+    [InlineData("max([none]) in [1, none]", "Boolean True")]
+    [InlineData("1 in [max([])]", "Boolean False")]
+    [InlineData("count([none, none])", "Int64 2")]
+    [InlineData("count([])", "Int64 0")]
+    [InlineData("any x in [none]: x == none", "Boolean True")]
+    [InlineData("all x in [none, none]: x < 3", "Boolean False")]
+    [InlineData("count x in [none, none]: x == none", "Int64 2")]
+    [InlineData("count x in [none]: min([x]) == none", "Int64 1")]
+    [InlineData("any x in none: true", "Boolean False")]
+    [InlineData("all x in none: false", "Boolean True")]
+    [InlineData("count x in max([none]): true", "Int64 0")]
+    public void ListsOfNone_AreNoneForMinAndMax_InBoth(string expression, string expected)
+    {
+        Assert.Equal(expected, RuleKit.Show(ReferenceEvaluatorTests.Evaluate("1", expression)));
+        Assert.Equal(expected, RuleKit.Show(ReferenceEvaluatorTests.Compile("1", expression)));
     }
 
     [Fact]
@@ -185,5 +222,19 @@ public class CompilerRegressionTests
             .Where(v => v is not RuleKit.Failure)
             .ToList();
         Assert.True(values.Count(v => v is null) > values.Count / 20, "too few none values");
+    }
+
+    [Fact]
+    public void TypedGenerator_ReachesListsOfNone()
+    {
+        var printed = new[] { Ty.Bool, Ty.Int }
+            .SelectMany(type => TypedExpressionGenerators.Of(type, Scope.Rule, 3).Sample(300, 10))
+            .Select(RulesPrinter.PrintExpression)
+            .ToList();
+        const string noneList = @"\[((none|max\(\[\]\))(, (none|max\(\[\]\)))*)?\]";
+        Assert.Contains(printed, p => Regex.IsMatch(p, @"(min|max)\(" + noneList + @"\)"));
+        Assert.Contains(printed, p => Regex.IsMatch(p, @"count\(" + noneList + @"\)"));
+        Assert.Contains(printed, p => Regex.IsMatch(p, @"(any|all|count) \w+ in " + noneList + ":"));
+        Assert.Contains(printed, p => Regex.IsMatch(p, @"(any|all|count) \w+ in none:"));
     }
 }

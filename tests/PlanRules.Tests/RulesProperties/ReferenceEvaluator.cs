@@ -84,6 +84,8 @@ internal sealed class ReferenceEvaluator
                 var min = call.Function.Name == "min";
                 return call.Type.Kind switch
                 {
+                    // A list of none (or none): no item to order.
+                    TypeKind.None => null,
                     TypeKind.Int => min
                         ? BuiltinFunctions.Min(list?.Select(x => (long?)x).ToList())
                         : BuiltinFunctions.Max(list?.Select(x => (long?)x).ToList()),

@@ -65,6 +65,23 @@ internal static class TypedExpressionGenerators
 
     private static readonly ExpressionSyntax None = Lit(LiteralKind.None, null, "none");
 
+    /// <summary>A list literal with no item but none: <c>[]</c>, <c>[none, none]</c>, <c>[none, max([])]</c> (a list of none).</summary>
+    private static Gen<ExpressionSyntax> NoneOnlyList { get; } =
+        from n in Gen.Choose(0, 3)
+        from items in Gen.Frequency((4, Gen.Constant(None)), (1, Gen.Constant(Call("max", RuleSyntaxGenerators.List())))).ArrayOf(n)
+        select RuleSyntaxGenerators.List(items);
+
+    /// <summary>A none-typed expression: <c>none</c>, or now and then <c>min</c>/<c>max</c> of a list of none or of none.</summary>
+    private static Gen<ExpressionSyntax> NoneValue { get; } = Gen.Frequency(
+        (3, Gen.Constant(None)),
+        (1, from name in Gen.Elements("min", "max")
+            from list in Gen.Frequency((4, NoneOnlyList), (1, Gen.Constant(None)))
+            select Call(name, list)));
+
+    /// <summary>True for what <see cref="NoneValue"/> gives: the expressions whose type is none.</summary>
+    private static bool IsNone(ExpressionSyntax expression) => expression == None
+        || expression is CallSyntax { Function: "min" or "max", Arguments: [var list] } && (list == None || list is ListSyntax { Items: var items } && items.All(IsNone));
+
     private static readonly BinaryOperator[] Orderings =
         [BinaryOperator.Equal, BinaryOperator.NotEqual, BinaryOperator.Less, BinaryOperator.LessOrEqual, BinaryOperator.Greater, BinaryOperator.GreaterOrEqual];
 
@@ -127,7 +144,8 @@ internal static class TypedExpressionGenerators
             from op in Gen.Elements(ops)
             from value in Sub(type, s, depth)
             from noneLeft in Gen.Elements(false, false, true)
-            select noneLeft ? Binary(op, None, value) : Binary(op, value, None);
+            from none in NoneValue
+            select noneLeft ? Binary(op, none, value) : Binary(op, value, none);
         Gen<ExpressionSyntax> In(Ty item, Ty list) =>
             from left in Sub(item, s, depth) from right in Sub(list, s, depth) select Binary(BinaryOperator.In, left, right);
         var quantified = new[] { Ty.LObl, Ty.LUnit, Ty.LTask, Ty.LText, Ty.LDate, Ty.LInt };
@@ -148,7 +166,9 @@ internal static class TypedExpressionGenerators
             (1, Compare(Ty.Task, Equalities)),
             (4, Gen.OneOf(NoneTest(Ty.Date, Orderings), NoneTest(Ty.Int, Orderings), NoneTest(Ty.Dec, Orderings), NoneTest(Ty.Text, Orderings),
                 NoneTest(Ty.Status, Equalities), NoneTest(Ty.Period, Equalities))),
-            (1, from op in Gen.Elements(Orderings) select Binary(op, None, None)),
+            (1, from op in Gen.Elements(Orderings) from left in NoneValue from right in NoneValue select Binary(op, left, right)),
+            (1, from item in Gen.Elements(Ty.Int, Ty.Text, Ty.Date) from value in Sub(item, s, depth) from list in NoneOnlyList select Binary(BinaryOperator.In, value, list)),
+            (1, from kind in Gen.Elements(QuantifierKind.Any, QuantifierKind.All) from quantifier in OverNone(kind, s, depth) select quantifier),
             (4, Gen.OneOf(In(Ty.Int, Ty.LInt), In(Ty.Dec, Ty.LDec), In(Ty.Dec, Ty.LInt), In(Ty.Int, Ty.LDec), In(Ty.Text, Ty.LText), In(Ty.Date, Ty.LDate),
                 In(Ty.Status, Ty.LStatus), In(Ty.Task, Ty.LTask))),
             (1, Units(s).Any() ? In(Ty.Unit, Ty.LUnit) : null),
@@ -190,9 +210,22 @@ internal static class TypedExpressionGenerators
                select RuleSyntaxGenerators.Quantifier(kind, name, source, body);
     }
 
+    /// <summary>
+    /// <c>any|all|count x in [none, …]: body</c> (or <c>in none</c>): x is none-typed, compared in the body with none or
+    /// with a value of another type.
+    /// </summary>
+    private static Gen<ExpressionSyntax> OverNone(QuantifierKind kind, Scope s, int depth)
+    {
+        var name = "z" + s.Variables.Count;
+        return from source in Gen.Frequency((4, NoneOnlyList), (1, Gen.Constant(None)))
+               from op in Gen.Elements(Orderings)
+               from other in Gen.OneOf(NoneValue, Sub(Ty.Int, s, depth), Sub(Ty.Text, s, depth), Sub(Ty.Date, s, depth))
+               select RuleSyntaxGenerators.Quantifier(kind, name, source, Binary(op, Id(name), other));
+    }
+
     /// <summary><c>none + none</c> has no type: the first two operands of a chain must not both be none.</summary>
     private static ExpressionSyntax[] FirstStepTyped(ExpressionSyntax[] operands, ExpressionSyntax replacement) =>
-        operands[0] == None && operands[1] == None ? [replacement, .. operands.Skip(1)] : operands;
+        IsNone(operands[0]) && IsNone(operands[1]) ? [replacement, .. operands.Skip(1)] : operands;
 
     private static readonly string[] CountedTaskLists = ["lead", "with", "support", "owners", "obligations", "tags", "evidence", "dependencies", "dependents"];
 
@@ -206,7 +239,7 @@ internal static class TypedExpressionGenerators
             (2, Members(Obligations(s), "daysOverdue")),
             (2, Elements(s.Of(Ty.Int))));
         if (depth <= 0) return leaf;
-        var withNone = Gen.Frequency((5, Sub(Ty.Int, s, depth)), (1, Gen.Constant(None)));
+        var withNone = Gen.Frequency((5, Sub(Ty.Int, s, depth)), (1, NoneValue));
         return Pick(
             (6, leaf),
             (3, from operands in Operands(withNone)
@@ -224,13 +257,15 @@ internal static class TypedExpressionGenerators
             (1, Sub(Ty.Text, s, depth).Select(text => Call("len", text))),
             (1, Sub(Ty.Period, s, depth).Select(period => Call("days", period))),
             (1, from list in Gen.Elements(Ty.LInt, Ty.LText, Ty.LDate, Ty.LStatus) from value in Sub(list, s, depth) select Call("count", value)),
-            (1, Gen.Elements(Call("count", None), Call("count", RuleSyntaxGenerators.List()), Call("len", None), Call("year", None), Call("days", None))));
+            (1, Gen.Elements(Call("count", None), Call("count", RuleSyntaxGenerators.List()), Call("len", None), Call("year", None), Call("days", None))),
+            (1, NoneOnlyList.Select(list => Call("count", list))),
+            (1, OverNone(QuantifierKind.Count, s, depth)));
     }
 
     private static Gen<ExpressionSyntax> Dec(Scope s, int depth)
     {
         if (depth <= 0) return Gen.Frequency((2, DecimalLiteral), (1, Int(s, 0)));
-        var withNone = Gen.Frequency((5, Sub(Ty.Dec, s, depth)), (1, Gen.Constant(None)));
+        var withNone = Gen.Frequency((5, Sub(Ty.Dec, s, depth)), (1, NoneValue));
         return Pick(
             (4, DecimalLiteral),
             (3, Sub(Ty.Int, s, depth)),
@@ -250,7 +285,7 @@ internal static class TypedExpressionGenerators
             (1, Members(Obligations(s), "role")),
             (2, Elements(s.Of(Ty.Text))));
         if (depth <= 0) return leaf;
-        var withNone = Gen.Frequency((6, Sub(Ty.Text, s, depth)), (1, Gen.Constant(None)));
+        var withNone = Gen.Frequency((6, Sub(Ty.Text, s, depth)), (1, NoneValue));
         return Pick(
             (5, leaf),
             (2, from operands in Gen.Choose(2, 3).SelectMany(n => withNone.ArrayOf(n))

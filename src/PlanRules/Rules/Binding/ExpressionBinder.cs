@@ -168,7 +168,7 @@ internal sealed class ExpressionBinder
             }
             return new BoundError(call);
         }
-        if (call.Function == "matches" && arguments[1] is BoundLiteral { Value: string pattern } && BuiltinFunctions.CheckPattern(pattern) is { } problem)
+        if (call.Function == "matches" && arguments[1] is BoundLiteral { Value: string pattern } && BuiltinFunctions.PatternProblem(pattern) is { } problem)
         {
             Report(DiagnosticCatalog.InvalidLiteral, arguments[1].Span, "PR0002_Pattern", pattern, problem);
             return new BoundError(call);
@@ -294,12 +294,13 @@ internal sealed class ExpressionBinder
     {
         var source = Bind(quantifier.Source);
         if (source.Type.Kind == TypeKind.Error) return new BoundError(quantifier);
-        if (source.Type.Kind != TypeKind.List)
+        if (source.Type.Kind is not (TypeKind.List or TypeKind.None))
         {
             Report(DiagnosticCatalog.RulesTypeMismatch, quantifier.Source.Span, null, "list", source.Type.ToString());
             return new BoundError(quantifier);
         }
-        var variable = new RuleVariable(quantifier.Variable, source.Type.Element!);
+        // `any x in none: …` ranges over no item, as `count(none)` counts none; x is none-typed, as in `[none]`.
+        var variable = new RuleVariable(quantifier.Variable, source.Type.Element ?? RuleType.None);
         Push(variable);
         var body = BindExpecting(quantifier.Body, RuleType.Bool);
         Pop();

@@ -404,7 +404,9 @@ internal sealed class RuleCompiler
     /// </summary>
     private Expression EmitQuantifier(BoundQuantifier quantifier)
     {
-        var source = Emit(quantifier.Source);
+        var source = quantifier.Source.Type.Kind == TypeKind.None
+            ? Coerce(Emit(quantifier.Source), RuleType.None, RuleType.ListOf(RuleType.None))
+            : Emit(quantifier.Source);
         var item = Expression.Variable(source.Type.GetGenericArguments()[0], quantifier.Variable.Name);
         _variables[quantifier.Variable] = item;
         var body = Emit(quantifier.Body);

@@ -30,6 +30,21 @@ public sealed class RuleRuntimeException : Exception
 
     /// <summary><c>period + period</c> left the range of a period.</summary>
     internal static RuleRuntimeException PeriodOutOfRange(Exception inner) => new(LocalizableString.FromResource("PR2005_PeriodOutOfRange"), inner);
+
+    /// <summary>
+    /// A host function threw: the sentence in the finding's language, naming the function; the exception's type
+    /// and message as they are (they are the host's, for its developers), and kept as the inner exception.
+    /// </summary>
+    internal static RuleRuntimeException HostFunctionFailed(string function, Exception inner) =>
+        new(LocalizableString.FromResource("PR2005_HostFunction", function, inner.GetType().Name, inner.Message), inner);
+
+    /// <summary>A pattern chosen at run time does not build (a literal one is refused when the rule is checked).</summary>
+    internal static RuleRuntimeException InvalidPattern(string pattern, Exception inner) =>
+        new(LocalizableString.FromResource("PR2005_InvalidPattern", pattern, PatternProblems.Describe(pattern, inner)), inner);
+
+    /// <summary><c>matches</c> ran past its time limit (<see cref="BuiltinFunctions.MatchTimeout"/>).</summary>
+    internal static RuleRuntimeException PatternTimeout(RegexMatchTimeoutException inner) =>
+        new(LocalizableString.FromResource("PR2005_PatternTimeout", (long)inner.MatchTimeout.TotalMilliseconds), inner);
 }
 
 /// <summary>
@@ -89,13 +104,9 @@ public static class BuiltinFunctions
         {
             regex = Patterns.GetOrAdd(pattern, Create);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            throw new RuleRuntimeException("invalid pattern: " + e.Message, e);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new RuleRuntimeException("unsupported pattern: " + e.Message, e);
+            throw RuleRuntimeException.InvalidPattern(pattern, e);
         }
         return Matches(text, regex);
     }
@@ -110,15 +121,18 @@ public static class BuiltinFunctions
         }
         catch (RegexMatchTimeoutException e)
         {
-            throw new RuleRuntimeException($"matches() timed out after {MatchTimeout.TotalMilliseconds} ms", e);
+            throw RuleRuntimeException.PatternTimeout(e);
         }
     }
 
     /// <summary>The cached regular expression for a pattern, or null when it does not build (then each call reports why).</summary>
-    internal static Regex? TryPattern(string pattern) => CheckPattern(pattern) is null ? Patterns.GetOrAdd(pattern, Create) : null;
+    internal static Regex? TryPattern(string pattern) => PatternProblem(pattern) is null ? Patterns.GetOrAdd(pattern, Create) : null;
 
-    /// <summary>Checks a pattern at compile time; null when it is usable, else the reason.</summary>
-    public static string? CheckPattern(string pattern)
+    /// <summary>Checks a pattern at compile time; null when it is usable, else the reason (in English).</summary>
+    public static string? CheckPattern(string pattern) => PatternProblem(pattern)?.ToString(CultureInfo.GetCultureInfo("en"));
+
+    /// <summary>Checks a pattern at compile time; null when it is usable, else the reason in every culture.</summary>
+    internal static LocalizableString? PatternProblem(string pattern)
     {
         try
         {
@@ -128,7 +142,7 @@ public static class BuiltinFunctions
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            return e.Message;
+            return PatternProblems.Describe(pattern, e);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using PlanRules.Diagnostics;
 using PlanRules.Rules.Binding;
@@ -57,8 +58,37 @@ public sealed class RuleFunction
             name,
             $"{name}({string.Join(", ", types.Select(t => t.ToString()))})",
             args => args.Count == types.Length && types.Zip(args).All(p => p.First.Accepts(p.Second)) ? result : null,
-            (args, _) => Convert(Expression.Invoke(target, args.Select((a, i) => Convert(a, parameters[i].ParameterType))), result.ClrType),
+            (args, _) => Guarded(name, args.Select((a, i) => Convert(a, parameters[i].ParameterType)).ToArray(),
+                values => Convert(Expression.Invoke(target, values), result.ClrType)),
             types.Length);
+    }
+
+    private static readonly MethodInfo HostFault = typeof(RuleFunction).GetMethod(nameof(HostFaultOf), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>
+    /// A host function's call: the arguments evaluated first (their faults are theirs), then the call, whose exceptions
+    /// become <see cref="RuleRuntimeException.HostFunctionFailed"/> naming the function, so PR2005 says what failed in
+    /// the finding's language.
+    /// </summary>
+    private static Expression Guarded(string name, Expression[] arguments, Func<IReadOnlyList<Expression>, Expression> call)
+    {
+        var values = arguments.Select((a, i) => Expression.Variable(a.Type, "arg" + i)).ToArray();
+        var body = call(values);
+        var thrown = Expression.Variable(typeof(Exception), "thrown");
+        // No exception filter: the interpreter, which runs large rules, let filtered exceptions through.
+        var guarded = Expression.TryCatch(body,
+            Expression.Catch(thrown, Expression.Throw(Expression.Call(HostFault, Expression.Constant(name), thrown), body.Type)));
+        return Expression.Block(body.Type, values, [.. values.Zip(arguments, Expression.Assign), guarded]);
+    }
+
+    /// <summary>
+    /// The exception to throw for one a host function threw. A <see cref="RuleRuntimeException"/> already says why (a
+    /// host may throw one), and the runtime's own faults stay what they are: those are rethrown here, as they were.
+    /// </summary>
+    private static RuleRuntimeException HostFaultOf(string function, Exception thrown)
+    {
+        if (thrown is RuleRuntimeException or OutOfMemoryException or InsufficientExecutionStackException) ExceptionDispatchInfo.Throw(thrown);
+        return RuleRuntimeException.HostFunctionFailed(function, thrown);
     }
 
     internal static Expression Convert(Expression expression, Type type) =>
@@ -110,14 +140,27 @@ public sealed class RuleFunction
         throw new InvalidOperationException($"no overload of {method} for {string.Join(", ", types)}");
     };
 
-    private static RuleFunction Builtin(string name, string signature, int arity, Func<IReadOnlyList<RuleType>, RuleType?> result, string method, LocalizableString? accepts = null) =>
-        new(name, signature, args => args.Count == arity ? result(args) : null, Call(method), arity, accepts);
+    private static RuleFunction Builtin(string name, string signature, int arity, Func<IReadOnlyList<RuleType>, RuleType?> result, string method) =>
+        new(name, signature, args => args.Count == arity ? result(args) : null, Call(method), arity);
 
     private static bool IsList(RuleType t) => t.Kind is TypeKind.List or TypeKind.None or TypeKind.Error;
 
-    /// <summary><c>min</c> and <c>max</c> take lists of what <c>&lt;</c> orders: numbers, dates and text.</summary>
-    private static RuleType? MinMax(IReadOnlyList<RuleType> args) =>
-        IsList(args[0]) && args[0].Element is { Kind: TypeKind.Int or TypeKind.Decimal or TypeKind.Date or TypeKind.Text } element ? element : null;
+    /// <summary>
+    /// <c>min</c> and <c>max</c> take lists of what <c>&lt;</c> orders: numbers, dates and text. A list whose items
+    /// are all <c>none</c> (<c>[none]</c>, <c>[]</c>), or <c>none</c> itself, has no item to order: the result is none.
+    /// </summary>
+    private static RuleType? MinMax(IReadOnlyList<RuleType> args) => args[0] switch
+    {
+        { Kind: TypeKind.None } or { Kind: TypeKind.List, Element.Kind: TypeKind.None } => RuleType.None,
+        { Element.Kind: TypeKind.Int or TypeKind.Decimal or TypeKind.Date or TypeKind.Text } list when IsList(list) => list.Element,
+        _ => null,
+    };
+
+    /// <summary><c>min</c>/<c>max</c>: of a list of none, none (the list still evaluated, for its faults); else the method.</summary>
+    private static Func<IReadOnlyList<Expression>, IReadOnlyList<RuleType>, Expression> EmitMinMax(string method) => (args, types) =>
+        MinMax(types)!.Kind == TypeKind.None
+            ? Expression.Block(typeof(object), args[0], Expression.Constant(null, typeof(object)))
+            : Call(method)(args, types);
 
     private static readonly LocalizableString OrderedList = LocalizableString.FromResource("Type_OrderedList");
 
@@ -130,8 +173,8 @@ public sealed class RuleFunction
         new RuleFunction("matches", "matches(text, text)", a => a.Count == 2 && RuleType.Text.Accepts(a[0]) && RuleType.Text.Accepts(a[1]) ? RuleType.Bool : null, EmitMatches, 2),
         Builtin("year", "year(date)", 1, a => RuleType.Date.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Year)),
         Builtin("month", "month(date)", 1, a => RuleType.Date.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Month)),
-        Builtin("min", "min(list)", 1, MinMax, nameof(BuiltinFunctions.Min), OrderedList),
-        Builtin("max", "max(list)", 1, MinMax, nameof(BuiltinFunctions.Max), OrderedList),
+        new RuleFunction("min", "min(list)", a => a.Count == 1 ? MinMax(a) : null, EmitMinMax(nameof(BuiltinFunctions.Min)), 1, OrderedList),
+        new RuleFunction("max", "max(list)", a => a.Count == 1 ? MinMax(a) : null, EmitMinMax(nameof(BuiltinFunctions.Max)), 1, OrderedList),
         Builtin("len", "len(text)", 1, a => RuleType.Text.Accepts(a[0]) ? RuleType.Int : null, nameof(BuiltinFunctions.Len)),
     }.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
 }
