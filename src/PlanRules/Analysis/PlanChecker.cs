@@ -12,7 +12,11 @@ using PlanRules.Text;
 
 namespace PlanRules.Analysis;
 
-/// <summary>What to check: plan texts and the date to check them as of.</summary>
+/// <summary>
+/// What to check: plan texts and the date to check them as of. An array left <c>default</c> reads as empty; a
+/// relative <see cref="BaseDirectory"/> is relative to the current folder; a null part (an item of an array, the
+/// configuration, the options, the folder) is refused with an <see cref="ArgumentException"/> that names it.
+/// </summary>
 public sealed record CheckRequest
 {
     /// <summary>The <c>*.plan</c> sources that form one plan.</summary>
@@ -62,6 +66,42 @@ public sealed record CheckRequest
 
     /// <summary>Parser limits.</summary>
     public ParseOptions ParseOptions { get; init; } = ParseOptions.Default;
+
+    /// <summary>
+    /// The request as it is checked: <c>default</c> arrays as empty ones, <see cref="BaseDirectory"/> fully qualified.
+    /// Throws <see cref="ArgumentException"/> for a null part, so a host learns which one instead of meeting a
+    /// <see cref="NullReferenceException"/> somewhere inside the check.
+    /// </summary>
+    internal CheckRequest Validated()
+    {
+        if (Config is null) throw Null(nameof(Config));
+        if (Compliance is null) throw Null(nameof(Compliance));
+        if (ParseOptions is null) throw Null(nameof(ParseOptions));
+        if (BaseDirectory is null) throw Null(nameof(BaseDirectory));
+        if (string.IsNullOrWhiteSpace(BaseDirectory)) throw new ArgumentException(Resources.Messages.Bilingual("Request_BaseDirectory"), "request");
+        return this with
+        {
+            Plans = Items(Plans, nameof(Plans)),
+            Ledgers = Items(Ledgers, nameof(Ledgers)),
+            LedgerCsvs = Items(LedgerCsvs, nameof(LedgerCsvs)),
+            Records = Items(Records, nameof(Records)),
+            RuleSets = Items(RuleSets, nameof(RuleSets)),
+            Analyzers = Items(Analyzers, nameof(Analyzers)),
+            BaseDirectory = Path.IsPathFullyQualified(BaseDirectory) ? BaseDirectory : Path.GetFullPath(BaseDirectory),
+        };
+    }
+
+    private static ImmutableArray<T> Items<T>(ImmutableArray<T> items, string name) where T : class
+    {
+        if (items.IsDefault) return [];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is null) throw Null($"{name}[{i}]");
+        }
+        return items;
+    }
+
+    private static ArgumentException Null(string part) => new(Resources.Messages.Bilingual("Request_Null", part), "request");
 }
 
 /// <summary>
@@ -77,6 +117,7 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
     public CheckResult Check(CheckRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = request.Validated();
         var files = request.Plans.Select(p => PlanParser.Parse(p, request.ParseOptions)).ToImmutableArray();
         var plan = PlanBinder.Bind(files, request.ParseOptions);
         var asOf = request.AsOf ?? clock.GetCurrentInstant().InZone(plan.Plan.TimeZone).Date;

@@ -53,6 +53,7 @@ internal sealed class PlanRulesService : IPlanChecker
     public CheckResult Check(CheckRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = request.Validated();
         var watch = Stopwatch.StartNew();
         var effective = request with
         {
