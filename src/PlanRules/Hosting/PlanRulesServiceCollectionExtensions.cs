@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using PlanRules.Analysis;
 
@@ -11,12 +12,16 @@ public static class PlanRulesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IPlanChecker"/> (a singleton: rules compile once), NodaTime's system clock unless the
-    /// host registered an <see cref="IClock"/>, and the options. Returns a builder for analyzers.
+    /// host registered an <see cref="IClock"/>, and the options. Returns a builder for analyzers. The options are
+    /// validated when the checker is created: a null item, two host functions of one name, an empty rule path or an
+    /// analyzer type that is not a creatable <see cref="PlanAnalyzer"/> throws an <see cref="OptionsValidationException"/>
+    /// naming each.
     /// </summary>
     public static PlanRulesBuilder AddPlanRules(this IServiceCollection services, Action<PlanRulesOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<PlanRulesOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlanRulesOptions>, PlanRulesOptionsValidator>());
         if (configure is not null) services.Configure(configure);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<IPlanChecker, PlanRulesService>();
