@@ -1,19 +1,33 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using PlanRules.Analysis.Compliance;
 using PlanRules.Binding;
 using PlanRules.Diagnostics;
 using PlanRules.Rules.Runtime;
+using PlanRules.Text;
 
 namespace PlanRules.Analysis;
 
-/// <summary>Runs host analyzers; each is isolated: its exception becomes PR9001 and stops only that analyzer.</summary>
+/// <summary>
+/// Runs host analyzers; each is isolated: its exception becomes PR9001 and stops only that analyzer. So does a
+/// broken contract, checked as the analyzer reports (like Roslyn's AD0001): a descriptor that is null, has an id
+/// that is not an identifier or takes a reserved <c>PR</c> id; a finding with an undeclared id, a location that is
+/// not a place in the files of the check, or a message that cannot be rendered. Such a finding would otherwise
+/// crash the sort, the configuration or the host's report after the check.
+/// </summary>
 internal static class AnalyzerDriver
 {
-    private sealed class UnsupportedDiagnosticException(string id, string analyzer)
-        : Exception($"reported '{id}', which is not in {analyzer}.SupportedDiagnostics");
-
-    public static ImmutableArray<Diagnostic> Run(IEnumerable<PlanAnalyzer> analyzers, BoundPlan plan, ComplianceResult compliance, RuleModel model)
+    /// <summary>A broken analyzer contract; <see cref="Reason"/> is PR9001's localized explanation.</summary>
+    private sealed class ContractException(LocalizableString reason) : Exception(reason.ToString(CultureInfo.GetCultureInfo("en")))
     {
+        public LocalizableString Reason { get; } = reason;
+    }
+
+    private static ContractException Broken(string key, params object?[] args) => new(LocalizableString.FromResource(key, args));
+
+    public static ImmutableArray<Diagnostic> Run(IEnumerable<PlanAnalyzer> analyzers, BoundPlan plan, ComplianceResult compliance, RuleModel model, IEnumerable<SourceText> sources)
+    {
+        var files = sources.ToLookup(s => s.Path, StringComparer.Ordinal);
         var all = new List<Diagnostic>();
         foreach (var analyzer in analyzers)
         {
@@ -22,10 +36,13 @@ internal static class AnalyzerDriver
             try
             {
                 name = analyzer.Name;
-                var supported = analyzer.SupportedDiagnostics.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+                var supported = Supported(analyzer.SupportedDiagnostics);
                 void Report(Diagnostic diagnostic)
                 {
-                    if (!supported.Contains(diagnostic.Id)) throw new UnsupportedDiagnosticException(diagnostic.Id, analyzer.Name);
+                    if (!supported.Contains(diagnostic.Id)) throw Broken("PR9001_Unsupported", diagnostic.Id, name);
+                    CheckLocation(diagnostic.Id, diagnostic.Location, files);
+                    foreach (var location in diagnostic.AdditionalLocations) CheckLocation(diagnostic.Id, location, files);
+                    CheckMessage(diagnostic);
                     reported.Add(diagnostic);
                 }
                 var context = new AnalysisContext();
@@ -48,9 +65,63 @@ internal static class AnalyzerDriver
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Like Roslyn: a failing analyzer is reported once and its partial results are dropped.
-                all.Add(Diagnostic.Create(DiagnosticCatalog.HostAnalyzerFailed, Location.None, name, (e.GetType().Name + ": " + e.Message).ReplaceLineEndings(" ")));
+                object reason = e is ContractException broken ? broken.Reason : (e.GetType().Name + ": " + e.Message).ReplaceLineEndings(" ");
+                all.Add(Diagnostic.Create(DiagnosticCatalog.HostAnalyzerFailed, Location.None, name, reason));
             }
         }
         return [.. all];
+    }
+
+    /// <summary>The declared ids; a descriptor that is null, not an identifier, reserved or of no severity breaks the contract.</summary>
+    private static HashSet<string> Supported(ImmutableArray<DiagnosticDescriptor> descriptors)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (descriptors.IsDefault) return ids;
+        foreach (var descriptor in descriptors)
+        {
+            if (descriptor is null) throw Broken("PR9001_NullDescriptor");
+            var id = descriptor.Id;
+            if (!IsValidId(id)) throw Broken("PR9001_BadId", id);
+            if (id.StartsWith("PR", StringComparison.OrdinalIgnoreCase)) throw Broken("PR9001_ReservedId", id);
+            if (!Enum.IsDefined(descriptor.DefaultSeverity)) throw Broken("PR9001_BadSeverity", id, (int)descriptor.DefaultSeverity);
+            ids.Add(id);
+        }
+        return ids;
+    }
+
+    /// <summary>Ids as rule ids are written: a letter, then letters, digits or <c>_</c> (ASCII).</summary>
+    private static bool IsValidId(string? id) =>
+        !string.IsNullOrEmpty(id) && char.IsAsciiLetter(id[0]) && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    /// <summary>
+    /// A location is <see cref="Location.None"/> or a span of a file of the check (a plan, a ledger) whose line
+    /// span is the one that file gives for it.
+    /// </summary>
+    private static void CheckLocation(string id, Location? location, ILookup<string, SourceText> files)
+    {
+        if (location is not null && location == Location.None) return;
+        if (location?.Path is { } path)
+        {
+            var span = location.SourceSpan;
+            foreach (var file in files[path])
+            {
+                if (span.Start >= 0 && span.Length >= 0 && span.End <= file.Length && file.GetLinePositionSpan(span) == location.LineSpan) return;
+            }
+        }
+        throw Broken("PR9001_BadLocation", id, location is null ? "null" : $"{location.Path}({location.Line},{location.Column})");
+    }
+
+    /// <summary>The message must render in both cultures (a format whose placeholders the arguments do not fill does not).</summary>
+    private static void CheckMessage(Diagnostic diagnostic)
+    {
+        try
+        {
+            _ = diagnostic.GetMessage(CultureInfo.GetCultureInfo("zh-CN"));
+            _ = diagnostic.GetMessage(CultureInfo.GetCultureInfo("en"));
+        }
+        catch (FormatException e)
+        {
+            throw Broken("PR9001_BadMessage", diagnostic.Id, e.Message);
+        }
     }
 }

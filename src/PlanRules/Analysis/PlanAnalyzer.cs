@@ -9,8 +9,10 @@ namespace PlanRules.Analysis;
 
 /// <summary>
 /// A host analyzer, Roslyn-style: declares the descriptors it reports in <see cref="SupportedDiagnostics"/>
-/// and registers callbacks in <see cref="Initialize"/>. An analyzer that throws (or reports an id it did not
-/// declare) is stopped and becomes one PR9001 finding; everything else still reports.
+/// and registers callbacks in <see cref="Initialize"/>. An analyzer that throws, or breaks the contract (declares
+/// a reserved <c>PR</c> id or one that is not a rule id, reports an id it did not declare, a location that is not
+/// none or a span of a plan or ledger of the check, or a message that does not render), is stopped and becomes one
+/// PR9001 finding; everything else still reports.
 /// </summary>
 public abstract class PlanAnalyzer
 {

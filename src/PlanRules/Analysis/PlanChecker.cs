@@ -145,7 +145,7 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
                 diagnostics.AddRange(rules.Diagnostics);
                 diagnostics.AddRange(RuleRunner.Run(rules, model));
             }
-            diagnostics.AddRange(AnalyzerDriver.Run(request.Analyzers, plan, compliance, model));
+            diagnostics.AddRange(AnalyzerDriver.Run(request.Analyzers, plan, compliance, model, [.. request.Plans, .. request.Ledgers, .. request.LedgerCsvs]));
         }
 
         var configured = Configure(Suppressions.Apply(diagnostics.ToArray(), plan, request.Baseline), request, planConfig);

@@ -128,7 +128,9 @@ public abstract class Diagnostic
         IEnumerable<KeyValuePair<string, string>>? properties,
         params object?[] args)
     {
-        var (rendered, message) = Render(descriptor, args);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(location);
+        var (rendered, message) = Render(descriptor, args ?? [null]);
         return new General(descriptor, descriptor.DefaultSeverity, null, location, rendered, message, PropertiesFrom(properties),
             taskId, unit, null);
     }
@@ -169,12 +171,12 @@ public abstract class Diagnostic
         string? unit = null,
         IEnumerable<KeyValuePair<string, string>>? properties = null,
         IEnumerable<Location>? additionalLocations = null) =>
-        new General(descriptor,
+        new General(descriptor ?? throw new ArgumentNullException(nameof(descriptor)),
             descriptor.DefaultSeverity,
             additionalLocations is null ? null : DiagnosticExtras.Create([.. additionalLocations], null),
-            location,
+            location ?? throw new ArgumentNullException(nameof(location)),
             [.. arguments],
-            message,
+            message ?? throw new ArgumentNullException(nameof(message)),
             PropertiesFrom(properties),
             taskId,
             unit,

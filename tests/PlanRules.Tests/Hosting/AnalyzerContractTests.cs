@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using PlanRules.Analysis;
+using PlanRules.Diagnostics;
+using PlanRules.Output;
+using PlanRules.Text;
+using static PlanRules.Tests.Hosting.HostingKit;
+
+namespace PlanRules.Tests.Hosting;
+
+/// <summary>
+/// An analyzer that breaks its contract — a bad descriptor, a finding at a place outside the checked files, a
+/// message that does not render — is stopped with one PR9001 like one that throws, and never crashes the check or
+/// the reports made from its result.
+/// </summary>
+public class AnalyzerContractTests
+{
+    private static readonly DiagnosticDescriptor TwoHoles = new("HOSTK1", LocalizableString.FromText("t"), LocalizableString.FromText("{0} 与 {1}"), "host", DiagnosticSeverity.Warning);
+
+    /// <summary>Reports what <paramref name="report"/> makes, once, from the plan callback.</summary>
+    private sealed class ContractAnalyzer(ImmutableArray<DiagnosticDescriptor> descriptors, Func<PlanAnalysisContext, Diagnostic>? report = null) : PlanAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => descriptors;
+
+        public override void Initialize(AnalysisContext context) => context.RegisterPlanAction(c =>
+        {
+            if (report is not null) c.ReportDiagnostic(report(c));
+        });
+    }
+
+    private static CheckResult CheckWith(PlanAnalyzer analyzer, string? ledger = null) =>
+        new PlanChecker().Check(Request(SmallPlan, ledger) with { Analyzers = [analyzer, new RecordingAnalyzer()] });
+
+    /// <summary>The one PR9001, in English; the other analyzer and every report still work.</summary>
+    private static string Failure(CheckResult result)
+    {
+        Assert.Equal(2, result.Findings("HOSTR0").Count);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id.StartsWith("HOSTK", StringComparison.Ordinal));
+        _ = JsonReport.Render(result, Zh);
+        _ = SarifReport.Render(result, En);
+        TextReport.Write(new StringWriter(), result, Zh);
+        return Assert.Single(result.Findings("PR9001")).GetMessage(En);
+    }
+
+    private static Location PlanHeader(PlanAnalysisContext c) => c.PlanView.Symbol.Location;
+
+    [Fact]
+    public void A_message_whose_placeholders_the_arguments_do_not_fill_is_PR9001_not_a_crash_when_rendering()
+    {
+        var result = CheckWith(new ContractAnalyzer([TwoHoles], c => Diagnostic.Create(TwoHoles, PlanHeader(c), "only one")));
+
+        Assert.StartsWith("Host analyzer ContractAnalyzer threw: the message of the reported 'HOSTK1' cannot be rendered: ", Failure(result));
+        Assert.Contains("报告的 'HOSTK1' 的消息无法生成", Assert.Single(result.Findings("PR9001")).GetMessage(Zh));
+    }
+
+    public static TheoryData<string, string> BadLocations => new()
+    {
+        { "outside", "/etc/passwd(" },
+        { "nul", "pl\0an.plan(" },
+        { "past the end", "plan.plan(1,1)," },
+        { "negative", "plan.plan(-3,-1)," },
+        { "line span not the span's", "plan.plan(40,2)," },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadLocations))]
+    public void A_location_that_is_not_a_place_in_the_checked_files_is_PR9001(string kind, string shown)
+    {
+        Location Bad(PlanAnalysisContext c) => kind switch
+        {
+            "outside" => PlanHeader(c) with { Path = "/etc/passwd" },
+            "nul" => PlanHeader(c) with { Path = "pl\0an.plan" },
+            "past the end" => PlanHeader(c) with { SourceSpan = new TextSpan(100_000, 3), LineSpan = new LinePositionSpan(new LinePosition(1, 1), new LinePosition(1, 4)) },
+            "negative" => new Location("plan.plan", new TextSpan(0, 1), new LinePositionSpan(new LinePosition(-3, -1), new LinePosition(-3, 0))),
+            _ => PlanHeader(c) with { LineSpan = new LinePositionSpan(new LinePosition(40, 2), new LinePosition(40, 3)) },
+        };
+
+        var result = CheckWith(new ContractAnalyzer([TwoHoles], c => Diagnostic.Create(TwoHoles, Bad(c), "a", "b")));
+
+        var message = Failure(result);
+        Assert.StartsWith($"Host analyzer ContractAnalyzer threw: reported 'HOSTK1' at {shown}", message);
+        Assert.EndsWith("), which is not a place in the files of this check (plans, ledgers)", message);
+    }
+
+    [Fact]
+    public void A_null_path_or_null_location_or_a_bad_related_location_is_PR9001()
+    {
+        var nullPath = CheckWith(new ContractAnalyzer([TwoHoles], c => Diagnostic.Create(TwoHoles, PlanHeader(c) with { Path = null! }, "a", "b")));
+        Assert.StartsWith("Host analyzer ContractAnalyzer threw: reported 'HOSTK1' at (", Failure(nullPath));
+
+        var nullLocation = CheckWith(new ContractAnalyzer([TwoHoles], c => Diagnostic.Create(TwoHoles, null!, "a", "b")));
+        Assert.Equal("Host analyzer ContractAnalyzer threw: ArgumentNullException: Value cannot be null. (Parameter 'location')", Failure(nullLocation));
+
+        var related = CheckWith(new ContractAnalyzer([TwoHoles], c => Diagnostic.Create(TwoHoles, PlanHeader(c), "a", "b")
+            .WithAdditionalLocations([PlanHeader(c) with { Path = "elsewhere.plan" }])));
+        Assert.StartsWith("Host analyzer ContractAnalyzer threw: reported 'HOSTK1' at elsewhere.plan(", Failure(related));
+    }
+
+    [Fact]
+    public void Places_in_plans_and_ledgers_and_no_location_are_accepted()
+    {
+        var ledger = "2021-06-01 task 1 done by 市桥街\n";
+        var analyzer = new ContractAnalyzer([TwoHoles], c => Diagnostic.Create(TwoHoles, Location.None, "a", "b"));
+        var inLedger = new ContractAnalyzer([TwoHoles], c =>
+        {
+            var ledgerText = new SourceText(ledger, "progress.ledger");
+            return Diagnostic.Create(TwoHoles, Location.Create(ledgerText, new TextSpan(0, 10)), "a", "b")
+                .WithAdditionalLocations([PlanHeader(c), Location.Create(new SourceText(SmallPlan, "plan.plan"), new TextSpan(SmallPlan.Length, 0))]);
+        });
+
+        foreach (var ok in new[] { analyzer, inLedger })
+        {
+            var result = new PlanChecker().Check(Request(SmallPlan, ledger) with { Analyzers = [ok] });
+            Assert.Empty(result.Findings("PR9001"));
+            Assert.Equal("a 与 b", Assert.Single(result.Findings("HOSTK1")).GetMessage(Zh));
+        }
+    }
+
+    public static TheoryData<string, string> BadDescriptors => new()
+    {
+        { "null", "SupportedDiagnostics contains null" },
+        { "reserved", "declares the id 'PR1001'; ids starting with PR are reserved for the library" },
+        { "reserved lower", "declares the id 'pr3001'; ids starting with PR are reserved for the library" },
+        { "not an id", "declares the id 'HOST 1', which is not valid (a letter, then letters, digits or _)" },
+        { "empty id", "declares the id '', which is not valid (a letter, then letters, digits or _)" },
+        { "severity", "the default severity 42 of 'HOSTK9' is not a severity" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDescriptors))]
+    public void A_bad_descriptor_is_PR9001_before_anything_is_reported(string kind, string reason)
+    {
+        DiagnosticDescriptor Make(string id, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+            new(id, LocalizableString.FromText("t"), LocalizableString.FromText("forged"), "host", severity);
+        var descriptor = kind switch
+        {
+            "null" => null!,
+            "reserved" => Make("PR1001"),
+            "reserved lower" => Make("pr3001"),
+            "not an id" => Make("HOST 1"),
+            "empty id" => Make(""),
+            _ => Make("HOSTK9", (DiagnosticSeverity)42),
+        };
+
+        var result = CheckWith(new ContractAnalyzer([descriptor], c => Diagnostic.Create(descriptor, PlanHeader(c))));
+
+        Assert.Equal("Host analyzer ContractAnalyzer threw: " + reason, Failure(result));
+        // A forged library finding never reaches the result.
+        Assert.Empty(result.Findings("PR1001"));
+    }
+
+    [Fact]
+    public void Default_SupportedDiagnostics_declare_nothing()
+    {
+        Assert.Empty(CheckWith(new ContractAnalyzer(default)).Findings("PR9001"));
+
+        var result = CheckWith(new ContractAnalyzer(default, c => Diagnostic.Create(TwoHoles, PlanHeader(c), "a", "b")));
+        Assert.Equal("Host analyzer ContractAnalyzer threw: reported 'HOSTK1', which is not in ContractAnalyzer.SupportedDiagnostics", Failure(result));
+    }
+
+    [Fact]
+    public void A_null_descriptor_or_message_is_refused_when_the_finding_is_made()
+    {
+        Assert.Throws<ArgumentNullException>(() => Diagnostic.Create(null!, Location.None));
+        Assert.Throws<ArgumentNullException>(() => Diagnostic.Create(TwoHoles, null!, "a", "b"));
+        Assert.Throws<ArgumentNullException>(() => Diagnostic.Create(TwoHoles, Location.None, (LocalizableString)null!, []));
+    }
+}
