@@ -39,7 +39,10 @@ public sealed class DiagnosticDescriptor
     public string Category { get; }
     /// <summary>Severity before configuration.</summary>
     public DiagnosticSeverity DefaultSeverity { get; }
-    /// <summary>Whether the finding is reported unless configured.</summary>
+    /// <summary>
+    /// Whether the finding is reported unless configured. When false, its findings are dropped unless configuration
+    /// sets a severity for its id or category (<c>planrules_diagnostic.ID.severity = warning</c>), as in Roslyn.
+    /// </summary>
     public bool IsEnabledByDefault { get; }
     /// <summary>Where to read more.</summary>
     public string? HelpLinkUri { get; }
