@@ -25,12 +25,14 @@ internal static class AnalyzerDriver
 
     private static ContractException Broken(string key, params object?[] args) => new(LocalizableString.FromResource(key, args));
 
-    public static ImmutableArray<Diagnostic> Run(IEnumerable<PlanAnalyzer> analyzers, BoundPlan plan, ComplianceResult compliance, RuleModel model, IEnumerable<SourceText> sources)
+    public static ImmutableArray<Diagnostic> Run(IEnumerable<PlanAnalyzer> analyzers, BoundPlan plan, ComplianceResult compliance, RuleModel model, IEnumerable<SourceText> sources,
+        CancellationToken cancellationToken = default)
     {
         var files = sources.ToLookup(s => s.Path, StringComparer.Ordinal);
         var all = new List<Diagnostic>();
         foreach (var analyzer in analyzers)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var reported = new List<Diagnostic>();
             string name = "?";
             try
@@ -47,22 +49,24 @@ internal static class AnalyzerDriver
                 }
                 var context = new AnalysisContext();
                 analyzer.Initialize(context);
-                foreach (var action in context.PlanActions) action(new PlanAnalysisContext(model.Plan, plan, compliance, model.AsOf, Report));
+                var shared = new AnalyzerCallbackContext.Shared(plan, compliance, model.AsOf, Report, cancellationToken);
+                foreach (var action in context.PlanActions) Call(action, new PlanAnalysisContext(model.Plan, shared));
                 foreach (var task in model.Tasks)
                 {
-                    foreach (var action in context.TaskActions) action(new TaskAnalysisContext(task, plan, compliance, model.AsOf, Report));
+                    foreach (var action in context.TaskActions) Call(action, new TaskAnalysisContext(task, shared));
                 }
                 foreach (var obligation in model.Obligations)
                 {
-                    foreach (var action in context.ObligationActions) action(new ObligationAnalysisContext(obligation, plan, compliance, model.AsOf, Report));
+                    foreach (var action in context.ObligationActions) Call(action, new ObligationAnalysisContext(obligation, shared));
                 }
                 foreach (var unit in model.Units)
                 {
-                    foreach (var action in context.UnitActions) action(new UnitAnalysisContext(unit, plan, compliance, model.AsOf, Report));
+                    foreach (var action in context.UnitActions) Call(action, new UnitAnalysisContext(unit, shared));
                 }
                 all.AddRange(reported);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            // A cancelled check stops; an analyzer that gives up because of it has not failed.
+            catch (Exception e) when (e is not OutOfMemoryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 // Like Roslyn: a failing analyzer is reported once and its partial results are dropped.
                 object reason = e is ContractException broken ? broken.Reason : (e.GetType().Name + ": " + e.Message).ReplaceLineEndings(" ");
@@ -70,6 +74,12 @@ internal static class AnalyzerDriver
             }
         }
         return [.. all];
+    }
+
+    private static void Call<T>(Action<T> action, T context) where T : AnalyzerCallbackContext
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        action(context);
     }
 
     /// <summary>The declared ids; a descriptor that is null, not an identifier, reserved or of no severity breaks the contract.</summary>

@@ -8,4 +8,16 @@ public interface IPlanChecker
     /// part is refused with an <see cref="ArgumentException"/> naming it (see <see cref="CheckRequest"/>).
     /// </summary>
     CheckResult Check(CheckRequest request);
+
+    /// <summary>
+    /// Checks one request; once <paramref name="cancellationToken"/> is cancelled the check stops with an
+    /// <see cref="OperationCanceledException"/>. The library's checkers look at the token throughout (per ledger
+    /// record, per element a rule runs on, per analyzer callback); this default, for other implementations, only
+    /// before the check starts.
+    /// </summary>
+    CheckResult Check(CheckRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Check(request);
+    }
 }

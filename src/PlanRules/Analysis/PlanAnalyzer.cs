@@ -52,12 +52,16 @@ public abstract class AnalyzerCallbackContext
 {
     private readonly Action<Diagnostic> _report;
 
-    private protected AnalyzerCallbackContext(BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
+    /// <summary>What every callback of one analyzer in one check shares.</summary>
+    internal sealed record Shared(BoundPlan Plan, ComplianceResult Compliance, LocalDate AsOf, Action<Diagnostic> Report, CancellationToken CancellationToken);
+
+    private protected AnalyzerCallbackContext(Shared shared)
     {
-        Plan = plan;
-        Compliance = compliance;
-        AsOf = asOf;
-        _report = report;
+        Plan = shared.Plan;
+        Compliance = shared.Compliance;
+        AsOf = shared.AsOf;
+        CancellationToken = shared.CancellationToken;
+        _report = shared.Report;
     }
 
     /// <summary>The bound plan.</summary>
@@ -66,6 +70,11 @@ public abstract class AnalyzerCallbackContext
     public ComplianceResult Compliance { get; }
     /// <summary>The as-of date.</summary>
     public LocalDate AsOf { get; }
+    /// <summary>
+    /// The check's cancellation token: a long callback may look at it (and throw <see cref="OperationCanceledException"/>,
+    /// which stops the check, not as a PR9001).
+    /// </summary>
+    public CancellationToken CancellationToken { get; }
 
     /// <summary>Reports a finding; its id must be in the analyzer's <see cref="PlanAnalyzer.SupportedDiagnostics"/>.</summary>
     public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic ?? throw new ArgumentNullException(nameof(diagnostic)));
@@ -74,8 +83,8 @@ public abstract class AnalyzerCallbackContext
 /// <summary>A task callback's context.</summary>
 public sealed class TaskAnalysisContext : AnalyzerCallbackContext
 {
-    internal TaskAnalysisContext(TaskView task, BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
-        : base(plan, compliance, asOf, report) => Task = task;
+    internal TaskAnalysisContext(TaskView task, Shared shared)
+        : base(shared) => Task = task;
 
     /// <summary>The task (its <see cref="TaskView.Symbol"/> is the bound task).</summary>
     public TaskView Task { get; }
@@ -84,8 +93,8 @@ public sealed class TaskAnalysisContext : AnalyzerCallbackContext
 /// <summary>An obligation callback's context.</summary>
 public sealed class ObligationAnalysisContext : AnalyzerCallbackContext
 {
-    internal ObligationAnalysisContext(ObligationView obligation, BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
-        : base(plan, compliance, asOf, report) => Obligation = obligation;
+    internal ObligationAnalysisContext(ObligationView obligation, Shared shared)
+        : base(shared) => Obligation = obligation;
 
     /// <summary>The obligation with its evaluated state.</summary>
     public ObligationView Obligation { get; }
@@ -94,8 +103,8 @@ public sealed class ObligationAnalysisContext : AnalyzerCallbackContext
 /// <summary>A unit callback's context.</summary>
 public sealed class UnitAnalysisContext : AnalyzerCallbackContext
 {
-    internal UnitAnalysisContext(UnitView unit, BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
-        : base(plan, compliance, asOf, report) => Unit = unit;
+    internal UnitAnalysisContext(UnitView unit, Shared shared)
+        : base(shared) => Unit = unit;
 
     /// <summary>The unit or group.</summary>
     public UnitView Unit { get; }
@@ -104,8 +113,8 @@ public sealed class UnitAnalysisContext : AnalyzerCallbackContext
 /// <summary>The plan callback's context.</summary>
 public sealed class PlanAnalysisContext : AnalyzerCallbackContext
 {
-    internal PlanAnalysisContext(PlanView planView, BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
-        : base(plan, compliance, asOf, report) => PlanView = planView;
+    internal PlanAnalysisContext(PlanView planView, Shared shared)
+        : base(shared) => PlanView = planView;
 
     /// <summary>The plan as rules see it.</summary>
     public PlanView PlanView { get; }

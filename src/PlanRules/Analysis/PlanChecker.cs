@@ -114,12 +114,26 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
     public PlanChecker() : this(SystemClock.Instance) { }
 
     /// <summary>Checks a request. Never throws for any input text.</summary>
-    public CheckResult Check(CheckRequest request)
+    public CheckResult Check(CheckRequest request) => Check(request, CancellationToken.None);
+
+    /// <summary>
+    /// Checks a request; once <paramref name="cancellationToken"/> is cancelled, stops with an
+    /// <see cref="OperationCanceledException"/> at the next check: after each plan file, per ledger record, between
+    /// stages, per element a rule runs on and per analyzer callback. Never throws for any input text.
+    /// </summary>
+    public CheckResult Check(CheckRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request = request.Validated();
-        var files = request.Plans.Select(p => PlanParser.Parse(p, request.ParseOptions)).ToImmutableArray();
+        cancellationToken.ThrowIfCancellationRequested();
+        var files = request.Plans.Select(p =>
+        {
+            var file = PlanParser.Parse(p, request.ParseOptions);
+            cancellationToken.ThrowIfCancellationRequested();
+            return file;
+        }).ToImmutableArray();
         var plan = PlanBinder.Bind(files, request.ParseOptions);
+        cancellationToken.ThrowIfCancellationRequested();
         var asOf = request.AsOf ?? clock.GetCurrentInstant().InZone(plan.Plan.TimeZone).Date;
         // Chunks, not one growing array: a big check collects findings by the million.
         var diagnostics = new Collections.ChunkedList<Diagnostic>();
@@ -127,12 +141,13 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
 
         // The ledger is read as it is evaluated: records live only while they are used, so a large ledger is
         // never in memory at once.
-        var records = new RecordCounter(LedgerRecords(request, diagnostics.Add));
+        var records = new RecordCounter(LedgerRecords(request, diagnostics.Add), cancellationToken);
 
         var planPath = request.Plans.IsEmpty ? Path.Combine(request.BaseDirectory, "plan.plan") : FullPath(request, request.Plans[0].Path);
         var planConfig = request.Config.Resolve(planPath);
         var (compliance, complianceDiagnostics) = ComplianceEvaluator.Evaluate(plan, records, asOf, planConfig.Compliance(request.Compliance));
         var recordCount = records.Count;
+        cancellationToken.ThrowIfCancellationRequested();
         diagnostics.AddRange(complianceDiagnostics);
         diagnostics.AddRange(request.Config.Diagnostics);
         // A rule that takes a standard rule's id is PR2003 and left out while the standard rules run.
@@ -143,10 +158,11 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
             foreach (var rules in ruleSets)
             {
                 diagnostics.AddRange(rules.Diagnostics);
-                diagnostics.AddRange(RuleRunner.Run(rules, model));
+                diagnostics.AddRange(RuleRunner.Run(rules, model, cancellationToken));
             }
-            diagnostics.AddRange(AnalyzerDriver.Run(request.Analyzers, plan, compliance, model, [.. request.Plans, .. request.Ledgers, .. request.LedgerCsvs]));
+            diagnostics.AddRange(AnalyzerDriver.Run(request.Analyzers, plan, compliance, model, [.. request.Plans, .. request.Ledgers, .. request.LedgerCsvs], cancellationToken));
         }
+        cancellationToken.ThrowIfCancellationRequested();
 
         var configured = Configure(Suppressions.Apply(diagnostics.ToArray(), plan, request.Baseline), request, planConfig);
         return new CheckResult(plan, asOf, DiagnosticOrder.SortOwned(configured), compliance, recordCount);
@@ -175,8 +191,8 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
 
     private static LedgerRecord Numbered(LedgerRecord record, int order) => record.Order == order ? record : record with { Order = order };
 
-    /// <summary>Counts the records as the evaluator reads them (once).</summary>
-    private sealed class RecordCounter(IEnumerable<LedgerRecord> records) : IEnumerable<LedgerRecord>
+    /// <summary>Counts the records as the evaluator reads them (once), and stops the read once the check is cancelled.</summary>
+    private sealed class RecordCounter(IEnumerable<LedgerRecord> records, CancellationToken cancellationToken) : IEnumerable<LedgerRecord>
     {
         public int Count { get; private set; }
 
@@ -184,6 +200,7 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         {
             foreach (var record in records)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 Count++;
                 yield return record;
             }

@@ -50,7 +50,9 @@ internal sealed class PlanRulesService : IPlanChecker
     [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "AddAnalyzer<T> keeps the public constructors of the types it adds (see PlanRulesOptions.AnalyzerTypes).")]
     private static PlanAnalyzer CreateAnalyzer(IServiceProvider services, Type type) => (PlanAnalyzer)ActivatorUtilities.CreateInstance(services, type);
 
-    public CheckResult Check(CheckRequest request)
+    public CheckResult Check(CheckRequest request) => Check(request, CancellationToken.None);
+
+    public CheckResult Check(CheckRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         request = request.Validated();
@@ -63,7 +65,7 @@ internal sealed class PlanRulesService : IPlanChecker
             Compliance = ReferenceEquals(request.Compliance, Analysis.Compliance.ComplianceOptions.Default) ? _options.Compliance : request.Compliance,
             ParseOptions = ReferenceEquals(request.ParseOptions, Syntax.ParseOptions.Default) ? _options.Parse : request.ParseOptions,
         };
-        var result = _checker.Check(effective);
+        var result = _checker.Check(effective, cancellationToken);
         // Counts and timings only: plan contents never go to logs at Information level.
         _logger.LogInformation("PlanRules checked {PlanFiles} plan file(s): {Tasks} tasks, {Records} ledger records, {Errors} errors, {Warnings} warnings, {Infos} info in {ElapsedMilliseconds} ms",
             request.Plans.Length, result.Plan.Tasks.Length, result.RecordCount, result.Summary.Errors, result.Summary.Warnings, result.Summary.Infos, watch.ElapsedMilliseconds);
