@@ -102,4 +102,15 @@ public sealed class VerifierMismatchTests
             Header.Replace("\n", "\r\n") + "unit 𠀀财政局\r\ntask 1 \"𠀀𠀀\" { lead 𠀀{|PR1001:财正局|} }\r\n", Expect("PR1009")));
         Assert.Contains("  (wrong span? an actual PR1001 is at (3,22)-(3,27))\n", error.Message);
     }
+
+    [Theory]
+    [InlineData("a\nb|]c", "markup: '|]' at line 2, column 2 closes nothing")]
+    [InlineData("a\r\nbc|}", "markup: '|}' at line 2, column 3 closes nothing")]
+    [InlineData("x\ny\n[|z", "markup: marker opened at line 3, column 1 is never closed")]
+    [InlineData("task 1 \"t\" {|\n  due 2021-05-01 09:00 }", "markup: '{|' at line 1, column 12 is not followed by an id or #n and ':'")]
+    [InlineData("{|#x:a|}", "markup: bad location index '#x' at line 1, column 1")]
+    public void Markup_errors_say_the_line_and_column(string markup, string message)
+    {
+        Assert.Equal(message, Assert.Throws<FormatException>(() => PlanMarkup.Parse(markup)).Message);
+    }
 }
