@@ -79,12 +79,14 @@ public sealed record CheckRequest
         if (ParseOptions is null) throw Null(nameof(ParseOptions));
         if (BaseDirectory is null) throw Null(nameof(BaseDirectory));
         if (string.IsNullOrWhiteSpace(BaseDirectory)) throw new ArgumentException(Resources.Messages.Bilingual("Request_BaseDirectory"), "request");
+        var records = Items(Records, nameof(Records));
+        for (var i = 0; i < records.Length; i++) CheckRecord(records[i], $"{nameof(Records)}[{i}]");
         return this with
         {
             Plans = Items(Plans, nameof(Plans)),
             Ledgers = Items(Ledgers, nameof(Ledgers)),
             LedgerCsvs = Items(LedgerCsvs, nameof(LedgerCsvs)),
-            Records = Items(Records, nameof(Records)),
+            Records = records,
             RuleSets = Items(RuleSets, nameof(RuleSets)),
             Analyzers = Items(Analyzers, nameof(Analyzers)),
             BaseDirectory = Path.IsPathFullyQualified(BaseDirectory) ? BaseDirectory : Path.GetFullPath(BaseDirectory),
@@ -99,6 +101,14 @@ public sealed record CheckRequest
             if (items[i] is null) throw Null($"{name}[{i}]");
         }
         return items;
+    }
+
+    /// <summary>A host's record: a task id, a status, and a percentage a ledger line could hold.</summary>
+    private static void CheckRecord(LedgerRecord record, string name)
+    {
+        if (record.TaskId is null) throw Null($"{name}.{nameof(record.TaskId)}");
+        if (!Enum.IsDefined(record.Status)) throw new ArgumentException(Resources.Messages.Bilingual("Request_BadStatus", $"{name}.{nameof(record.Status)}", (int)record.Status), "request");
+        if (record.Percent is < 0 or > 100) throw new ArgumentException(Resources.Messages.Bilingual("Request_BadPercent", $"{name}.{nameof(record.Percent)}", record.Percent), "request");
     }
 
     private static ArgumentException Null(string part) => new(Resources.Messages.Bilingual("Request_Null", part), "request");
@@ -143,7 +153,7 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         // never in memory at once.
         var records = new RecordCounter(LedgerRecords(request, diagnostics.Add), cancellationToken);
 
-        var planPath = request.Plans.IsEmpty ? Path.Combine(request.BaseDirectory, "plan.plan") : FullPath(request, request.Plans[0].Path);
+        var planPath = (request.Plans.IsEmpty ? null : FullPath(request, request.Plans[0].Path)) ?? Path.Combine(request.BaseDirectory, "plan.plan");
         var planConfig = request.Config.Resolve(planPath);
         var (compliance, complianceDiagnostics) = ComplianceEvaluator.Evaluate(plan, records, asOf, planConfig.Compliance(request.Compliance));
         var recordCount = records.Count;
@@ -209,8 +219,18 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private static string FullPath(CheckRequest request, string path) =>
-        Path.GetFullPath(path.Length == 0 ? "plan.plan" : path, request.BaseDirectory);
+    /// <summary>The full path configuration globs match; null for a path no file can have (a host's, with a NUL in it).</summary>
+    private static string? FullPath(CheckRequest request, string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path.Length == 0 ? "plan.plan" : path, request.BaseDirectory);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Applies severities from configuration, per finding path; <c>none</c> removes the finding.</summary>
     private static Diagnostic[] Configure(Diagnostic[] diagnostics, CheckRequest request, EffectiveConfig planConfig)
@@ -226,7 +246,8 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
             {
                 if (!cache.TryGetValue(diagnostic.Location.Path, out config!))
                 {
-                    cache[diagnostic.Location.Path] = config = request.Config.Resolve(FullPath(request, diagnostic.Location.Path));
+                    // A path that is no file's (a host's record location) takes the plan's configuration.
+                    cache[diagnostic.Location.Path] = config = FullPath(request, diagnostic.Location.Path) is { } full ? request.Config.Resolve(full) : planConfig;
                 }
             }
             if (config.Apply(diagnostic) is { } configured) diagnostics[kept++] = configured;

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using PlanRules.Analysis;
+using PlanRules.Diagnostics;
+using PlanRules.Ledger;
+using PlanRules.Text;
 using PlanRules.Hosting;
 using PlanRules.Output;
 using static PlanRules.Tests.Hosting.HostingKit;
@@ -89,5 +92,41 @@ public class RequestValidationTests
         Assert.Throws<ArgumentException>(() => checker.Check(Request(SmallPlan) with { Plans = ImmutableArray.Create(Plan(SmallPlan), null!) }));
 
         Assert.Equal(2, checker.Check(Request(SmallPlan)).Plan.Tasks.Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(Checkers))]
+    public void A_host_record_a_ledger_line_could_not_say_is_refused_by_name(string kind)
+    {
+        var checker = Checker(kind);
+        var date = Date("2021-03-01");
+        var good = new LedgerRecord(date, "1", LedgerStatus.Progress) { Percent = 100 };
+        (LedgerRecord Record, string Message)[] cases =
+        [
+            (good with { TaskId = null! }, "CheckRequest.Records[1].TaskId must not be null"),
+            (good with { Status = (LedgerStatus)99 }, "CheckRequest.Records[1].Status is 99, which is not a ledger status"),
+            (good with { Percent = 101 }, "CheckRequest.Records[1].Percent is 101; it must be 0 to 100"),
+            (good with { Percent = -1 }, "CheckRequest.Records[1].Percent is -1; it must be 0 to 100"),
+        ];
+        foreach (var (record, message) in cases)
+        {
+            var error = Assert.Throws<ArgumentException>(() => checker.Check(Request(SmallPlan) with { Records = [good, record] }));
+            Assert.Contains(" / " + message, error.Message);
+        }
+        Assert.Equal(2, checker.Check(Request(SmallPlan) with { Records = [good, good with { Percent = 0 }] }).RecordCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Checkers))]
+    public void A_location_path_no_file_can_have_takes_the_plan_s_configuration(string kind)
+    {
+        var checker = Checker(kind);
+        var nowhere = new Location("ledger\0db", default, new LinePositionSpan(new LinePosition(1, 1), new LinePosition(1, 1)));
+
+        var result = checker.Check(Request(SmallPlan) with { Records = [new LedgerRecord(Date("2021-03-01"), "9", LedgerStatus.Done) { Location = nowhere, TaskLocation = nowhere }] });
+        Assert.Equal("ledger\0db", Assert.Single(result.Findings("PR3007")).Location.Path);
+
+        var plan = checker.Check(Request(SmallPlan) with { Plans = [Plan(SmallPlan, "pl\0an.plan")] });
+        Assert.Equal(2, plan.Plan.Tasks.Length);
     }
 }
