@@ -42,16 +42,22 @@ public sealed class PlanRulesBuilder(IServiceCollection services)
         return this;
     }
 
-    /// <summary>Adds a host function rules may call.</summary>
+    /// <summary>
+    /// Adds a host function rules may call. Its name and types are checked here, as in
+    /// <see cref="PlanRulesOptions.AddFunction"/> (an <see cref="ArgumentException"/> at registration, not when the
+    /// checker is first resolved).
+    /// </summary>
     public PlanRulesBuilder AddFunction(string name, Delegate implementation)
     {
-        Services.Configure<PlanRulesOptions>(o => o.AddFunction(name, implementation));
+        var function = Rules.Runtime.RuleFunction.FromDelegate(name, implementation);
+        Services.Configure<PlanRulesOptions>(o => o.Functions.Add(function));
         return this;
     }
 
-    /// <summary>Adds a rule file or folder.</summary>
+    /// <summary>Adds a rule file or folder (an empty path is refused here).</summary>
     public PlanRulesBuilder AddRules(string path)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Services.Configure<PlanRulesOptions>(o => o.AddRules(path));
         return this;
     }

@@ -121,4 +121,16 @@ public class OptionsValidationTests
         Assert.Single(provider.GetServices<IValidateOptions<PlanRulesOptions>>());
         Assert.Single(provider.GetRequiredService<IPlanChecker>().Check(Request(SmallPlan)).Findings("HOSTA2"));
     }
+
+    [Fact]
+    public void The_builder_checks_functions_and_rule_paths_when_they_are_added()
+    {
+        var builder = new ServiceCollection().AddPlanRules();
+
+        var type = Assert.Throws<ArgumentException>(() => builder.AddFunction("isTown", (object name) => true));
+        Assert.Contains("parameter 'name' of isTown has type Object, which rules cannot pass", type.Message);
+        Assert.Throws<ArgumentException>(() => builder.AddFunction("is town", (string name) => true));
+        Assert.Throws<ArgumentException>(() => builder.AddRules(""));
+        Assert.Throws<ArgumentException>(() => new PlanRulesOptions().AddRules(" "));
+    }
 }
