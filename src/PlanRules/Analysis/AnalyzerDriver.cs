@@ -12,7 +12,7 @@ namespace PlanRules.Analysis;
 /// Runs host analyzers; each is isolated: its exception becomes PR9001 and stops only that analyzer. So does a
 /// broken contract, checked as the analyzer reports (like Roslyn's AD0001): a descriptor that is null, has an id
 /// that is not an identifier or takes a reserved <c>PR</c> id; a finding with an undeclared id, a location that is
-/// not a place in the files of the check, or a message that cannot be rendered. Such a finding would otherwise
+/// not a place in the files of the check, a message that cannot be rendered or a property with a null key. Such a finding would otherwise
 /// crash the sort, the configuration or the host's report after the check.
 /// </summary>
 internal static class AnalyzerDriver
@@ -45,6 +45,7 @@ internal static class AnalyzerDriver
                     CheckLocation(diagnostic.Id, diagnostic.Location, files);
                     foreach (var location in diagnostic.AdditionalLocations) CheckLocation(diagnostic.Id, location, files);
                     CheckMessage(diagnostic);
+                    CheckProperties(diagnostic);
                     reported.Add(diagnostic);
                 }
                 var context = new AnalysisContext();
@@ -119,6 +120,19 @@ internal static class AnalyzerDriver
             }
         }
         throw Broken("PR9001_BadLocation", id, location is null ? "null" : $"{location.Path}({location.Line},{location.Column})");
+    }
+
+    /// <summary>Properties are sorted when first read (by the reports, after the check): a null key must fail here.</summary>
+    private static void CheckProperties(Diagnostic diagnostic)
+    {
+        try
+        {
+            _ = diagnostic.Properties;
+        }
+        catch (ArgumentNullException)
+        {
+            throw Broken("PR9001_BadProperties", diagnostic.Id);
+        }
     }
 
     /// <summary>The message must render in both cultures (a format whose placeholders the arguments do not fill does not).</summary>

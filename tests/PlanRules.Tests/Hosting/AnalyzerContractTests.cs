@@ -52,6 +52,14 @@ public class AnalyzerContractTests
         Assert.Contains("报告的 'HOSTK1' 的消息无法生成", Assert.Single(result.Findings("PR9001")).GetMessage(Zh));
     }
 
+    [Fact]
+    public void A_property_with_a_null_key_is_PR9001_not_a_crash_when_rendering()
+    {
+        var result = CheckWith(new ContractAnalyzer([TwoHoles], c => Diagnostic.Create(TwoHoles, PlanHeader(c), null, null, [new KeyValuePair<string, string>(null!, "v")], "a", "b")));
+
+        Assert.Equal("Host analyzer ContractAnalyzer threw: the reported 'HOSTK1' has a property with a null key", Failure(result));
+    }
+
     public static TheoryData<string, string> BadLocations => new()
     {
         { "outside", "/etc/passwd(" },
