@@ -42,6 +42,15 @@ internal sealed class PlanRulesService : IPlanChecker
         }
         if (texts.Count > 0) ruleSets.Add(RuleSet.Compile(texts, _options.Functions, _options.Parse));
         _ruleSets = ruleSets.ToImmutable();
+        // Configured rules with errors make every check report them (and fail, for errors): say so once, at start-up,
+        // with ids and rule files only (never plan contents).
+        var ruleErrors = _ruleSets.SelectMany(r => r.Diagnostics).Where(d => d.Severity == Diagnostics.DiagnosticSeverity.Error).ToList();
+        if (ruleErrors.Count > 0)
+        {
+            _logger.LogWarning("PlanRules: the configured rules have {RuleErrors} error(s) ({Ids}) in {RuleFiles}; a rule in error does not run, and every check reports the errors",
+                ruleErrors.Count, string.Join(", ", ruleErrors.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal)),
+                string.Join(", ", ruleErrors.Select(d => d.Location.Path).Distinct().Order(StringComparer.Ordinal)));
+        }
         _analyzers = [.. registered, .. _options.AnalyzerTypes.Select(t => CreateAnalyzer(services, t))];
         _logger.LogDebug("PlanRules ready: {RuleCount} rules, {AnalyzerCount} analyzers, compiled in {ElapsedMilliseconds} ms",
             _ruleSets.Sum(r => r.Rules.Length), _analyzers.Length, watch.ElapsedMilliseconds);

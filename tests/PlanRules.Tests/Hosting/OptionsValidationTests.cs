@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PlanRules.Analysis;
 using PlanRules.Hosting;
@@ -132,5 +133,47 @@ public class OptionsValidationTests
         Assert.Throws<ArgumentException>(() => builder.AddFunction("is town", (string name) => true));
         Assert.Throws<ArgumentException>(() => builder.AddRules(""));
         Assert.Throws<ArgumentException>(() => new PlanRulesOptions().AddRules(" "));
+    }
+
+    [Fact]
+    public void Configured_rules_with_errors_are_logged_once_as_a_warning_when_the_checker_is_created()
+    {
+        var capture = new CapturingLoggerProvider();
+        using var provider = Build(s =>
+        {
+            s.AddLogging(b => b.AddProvider(capture).SetMinimumLevel(LogLevel.Trace));
+            s.AddPlanRules(o =>
+            {
+                o.RuleTexts.Add(new SourceText("rule HOSTE1 \"x\" {\n  for task t\n  when t.nosuch\n}\n", "host/bad.rules"));
+                o.RuleTexts.Add(new SourceText("rule HOSTE2 \"y\" {\n  for task t\n  when isSecret(t.title)\n}\n", "host/worse.rules"));
+            });
+        });
+        var checker = provider.GetRequiredService<IPlanChecker>();
+        checker.Check(Request(SmallPlan));
+        checker.Check(Request(SmallPlan));
+
+        var warning = Assert.Single(capture.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        var values = warning.State.ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal(2, values["RuleErrors"]);
+        Assert.Equal("PR2001", values["Ids"]);
+        Assert.Equal("host/bad.rules, host/worse.rules", values["RuleFiles"]);
+        Assert.DoesNotContain("nosuch", warning.Message);
+        Assert.DoesNotContain("isSecret", warning.Message);
+    }
+
+    [Fact]
+    public void Rules_without_errors_log_no_warning()
+    {
+        var capture = new CapturingLoggerProvider();
+        using var provider = Build(s =>
+        {
+            s.AddLogging(b => b.AddProvider(capture).SetMinimumLevel(LogLevel.Trace));
+            s.AddPlanRules(o => o.AddFunction("isTown", (string name) => true));
+        });
+
+        provider.GetRequiredService<IPlanChecker>().Check(Request(SmallPlan));
+
+        Assert.DoesNotContain(capture.Entries, e => e.Level >= LogLevel.Warning);
     }
 }
