@@ -53,8 +53,9 @@ public static class PlanGenerators
         from recurring in Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)))
         select new TaskSpec((index + 1).ToString(CultureInfo.InvariantCulture), lead, with, hasDue ? PeriodStart.PlusDays(dueDay) : null, after, recurring);
 
-    /// <summary>Plans of 1 to <paramref name="maxTasks"/> tasks.</summary>
+    /// <summary>Plans of 1 to <paramref name="maxTasks"/> tasks (at least 1).</summary>
     public static Gen<GeneratedPlan> Plans(int maxTasks = 8) =>
+        maxTasks < 1 ? throw new ArgumentOutOfRangeException(nameof(maxTasks), maxTasks, "a plan has at least one task") :
         from count in Gen.Choose(1, maxTasks)
         from tasks in Gen.CollectToArray(Enumerable.Range(0, count), Task)
         select Build(tasks);

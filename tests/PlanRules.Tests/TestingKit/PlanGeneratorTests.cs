@@ -106,4 +106,13 @@ public sealed class PlanGeneratorTests
         var shrinks = System.Text.RegularExpressions.Regex.Match(error.Message, @"\((\d+) shrinks?\)");
         Assert.True(shrinks.Success && int.Parse(shrinks.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, error.Message);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Plans_WithoutRoomForATask_AreRefusedByName(int maxTasks)
+    {
+        Assert.Equal("maxTasks", Assert.Throws<ArgumentOutOfRangeException>(() => PlanGenerators.Plans(maxTasks)).ParamName);
+        Assert.Equal("maxTasks", Assert.Throws<ArgumentOutOfRangeException>(() => PlanGenerators.PlanArbitrary(maxTasks)).ParamName);
+    }
 }
