@@ -25,10 +25,11 @@ internal static class AnalyzerDriver
 
     private static ContractException Broken(string key, params object?[] args) => new(LocalizableString.FromResource(key, args));
 
+    /// <summary>Runs the analyzers; the places they may report at are the spans of <paramref name="sources"/> and <paramref name="hostPlaces"/>.</summary>
     public static ImmutableArray<Diagnostic> Run(IEnumerable<PlanAnalyzer> analyzers, BoundPlan plan, ComplianceResult compliance, RuleModel model, IEnumerable<SourceText> sources,
-        CancellationToken cancellationToken = default)
+        IEnumerable<Location>? hostPlaces = null, CancellationToken cancellationToken = default)
     {
-        var files = sources.ToLookup(s => s.Path, StringComparer.Ordinal);
+        var places = new Places(sources, hostPlaces ?? []);
         var all = new List<Diagnostic>();
         foreach (var analyzer in analyzers)
         {
@@ -42,8 +43,8 @@ internal static class AnalyzerDriver
                 void Report(Diagnostic diagnostic)
                 {
                     if (!supported.Contains(diagnostic.Id)) throw Broken("PR9001_Unsupported", diagnostic.Id, name);
-                    CheckLocation(diagnostic.Id, diagnostic.Location, files);
-                    foreach (var location in diagnostic.AdditionalLocations) CheckLocation(diagnostic.Id, location, files);
+                    places.Check(diagnostic.Id, diagnostic.Location);
+                    foreach (var location in diagnostic.AdditionalLocations) places.Check(diagnostic.Id, location);
                     CheckMessage(diagnostic);
                     CheckProperties(diagnostic);
                     reported.Add(diagnostic);
@@ -105,21 +106,30 @@ internal static class AnalyzerDriver
         !string.IsNullOrEmpty(id) && char.IsAsciiLetter(id[0]) && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
     /// <summary>
-    /// A location is <see cref="Location.None"/> or a span of a file of the check (a plan, a ledger) whose line
-    /// span is the one that file gives for it.
+    /// Where an analyzer may report: <see cref="Location.None"/>, a span of a file of the check (a plan, a ledger)
+    /// with the line span that file gives for it, or a place a host gave one of its ledger records.
     /// </summary>
-    private static void CheckLocation(string id, Location? location, ILookup<string, SourceText> files)
+    private sealed class Places(IEnumerable<SourceText> sources, IEnumerable<Location> hostPlaces)
     {
-        if (location is not null && location == Location.None) return;
-        if (location?.Path is { } path)
+        private readonly ILookup<string, SourceText> _files = sources.ToLookup(s => s.Path, StringComparer.Ordinal);
+        private HashSet<Location>? _hostPlaces;
+
+        public void Check(string id, Location? location)
         {
-            var span = location.SourceSpan;
-            foreach (var file in files[path])
-            {
-                if (span.Start >= 0 && span.Length >= 0 && span.End <= file.Length && file.GetLinePositionSpan(span) == location.LineSpan) return;
-            }
+            if (location is not null && (location == Location.None || InFile(location) || (_hostPlaces ??= [.. hostPlaces]).Contains(location))) return;
+            throw Broken("PR9001_BadLocation", id, location is null ? "null" : $"{location.Path}({location.Line},{location.Column})");
         }
-        throw Broken("PR9001_BadLocation", id, location is null ? "null" : $"{location.Path}({location.Line},{location.Column})");
+
+        private bool InFile(Location location)
+        {
+            if (location.Path is not { } path) return false;
+            var span = location.SourceSpan;
+            foreach (var file in _files[path])
+            {
+                if (span.Start >= 0 && span.Length >= 0 && span.End <= file.Length && file.GetLinePositionSpan(span) == location.LineSpan) return true;
+            }
+            return false;
+        }
     }
 
     /// <summary>Properties are sorted when first read (by the reports, after the check): a null key must fail here.</summary>

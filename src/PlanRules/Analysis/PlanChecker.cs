@@ -170,7 +170,8 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
                 diagnostics.AddRange(rules.Diagnostics);
                 diagnostics.AddRange(RuleRunner.Run(rules, model, cancellationToken));
             }
-            diagnostics.AddRange(AnalyzerDriver.Run(request.Analyzers, plan, compliance, model, [.. request.Plans, .. request.Ledgers, .. request.LedgerCsvs], cancellationToken));
+            diagnostics.AddRange(AnalyzerDriver.Run(request.Analyzers, plan, compliance, model, [.. request.Plans, .. request.Ledgers, .. request.LedgerCsvs],
+                request.Records.SelectMany(r => new[] { r.Location, r.TaskLocation, r.ByLocation }), cancellationToken));
         }
         cancellationToken.ThrowIfCancellationRequested();
 

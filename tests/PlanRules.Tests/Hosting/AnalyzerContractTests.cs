@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PlanRules.Analysis;
 using PlanRules.Diagnostics;
+using PlanRules.Ledger;
 using PlanRules.Output;
 using PlanRules.Text;
 using static PlanRules.Tests.Hosting.HostingKit;
@@ -121,6 +122,21 @@ public class AnalyzerContractTests
             Assert.Empty(result.Findings("PR9001"));
             Assert.Equal("a 与 b", Assert.Single(result.Findings("HOSTK1")).GetMessage(Zh));
         }
+    }
+
+    [Fact]
+    public void The_place_a_host_gave_one_of_its_records_is_accepted()
+    {
+        var place = new Location("ledger-db/42", default, new LinePositionSpan(new LinePosition(42, 1), new LinePosition(42, 1)));
+        var record = new LedgerRecord(Date("2021-06-01"), "1", LedgerStatus.Done) { By = "市桥街", Location = place };
+        var analyzer = new ContractAnalyzer([TwoHoles], c => Diagnostic.Create(TwoHoles, place, "a", "b"));
+
+        var result = new PlanChecker().Check(Request(SmallPlan) with { Records = [record], Analyzers = [analyzer] });
+
+        Assert.Empty(result.Findings("PR9001"));
+        Assert.Equal("ledger-db/42", Assert.Single(result.Findings("HOSTK1")).Location.Path);
+        var elsewhere = new PlanChecker().Check(Request(SmallPlan) with { Analyzers = [analyzer] });
+        Assert.Single(elsewhere.Findings("PR9001"));
     }
 
     public static TheoryData<string, string> BadDescriptors => new()
