@@ -71,7 +71,7 @@ internal static class AnalyzerDriver
             catch (Exception e) when (e is not OutOfMemoryException && !(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
                 // Like Roslyn: a failing analyzer is reported once and its partial results are dropped.
-                object reason = e is ContractException broken ? broken.Reason : (e.GetType().Name + ": " + e.Message).ReplaceLineEndings(" ");
+                object reason = e is ContractException broken ? broken.Reason : ExceptionText.OneLine(e);
                 all.Add(Diagnostic.Create(DiagnosticCatalog.HostAnalyzerFailed, Location.None, name, reason));
             }
         }

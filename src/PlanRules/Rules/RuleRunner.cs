@@ -91,7 +91,7 @@ public static class RuleRunner
     /// language; any other exception (a host function's) by its type and message. One line either way.
     /// </summary>
     private static object Reason(Exception ex) =>
-        ex is RuleRuntimeException fault ? new OneLine(fault.Reason) : (ex.GetType().Name + ": " + ex.Message).ReplaceLineEndings(" ");
+        ex is RuleRuntimeException fault ? new OneLine(fault.Reason) : ExceptionText.OneLine(ex);
 
     private sealed class OneLine(LocalizableString text) : LocalizableString
     {

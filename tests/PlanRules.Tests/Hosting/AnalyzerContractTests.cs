@@ -3,6 +3,8 @@ using PlanRules.Analysis;
 using PlanRules.Diagnostics;
 using PlanRules.Ledger;
 using PlanRules.Output;
+using PlanRules.Rules;
+using PlanRules.Rules.Runtime;
 using PlanRules.Text;
 using static PlanRules.Tests.Hosting.HostingKit;
 
@@ -137,6 +139,25 @@ public class AnalyzerContractTests
         Assert.Equal("ledger-db/42", Assert.Single(result.Findings("HOSTK1")).Location.Path);
         var elsewhere = new PlanChecker().Check(Request(SmallPlan) with { Analyzers = [analyzer] });
         Assert.Single(elsewhere.Findings("PR9001"));
+    }
+
+    /// <summary>An exception whose message cannot be read.</summary>
+    private sealed class UnreadableException : Exception
+    {
+        public override string Message => throw new InvalidOperationException("no message");
+    }
+
+    [Fact]
+    public void An_exception_whose_message_throws_is_still_one_PR9001_or_PR2005()
+    {
+        var analyzer = new ContractAnalyzer([TwoHoles], c => throw new UnreadableException());
+        Assert.Equal("Host analyzer ContractAnalyzer threw: UnreadableException: ", Failure(CheckWith(analyzer)));
+
+        var function = RuleFunction.FromDelegate("unreadable", (string title) => title.Length > 100 ? true : throw new UnreadableException());
+        var rules = RuleSet.Compile([new SourceText("rule HOSTU9 \"u\" {\n  for task t\n  when unreadable(t.title)\n}\n", "u.rules")], [function]);
+        var result = new PlanChecker().Check(Request(SmallPlan) with { RuleSets = [rules] });
+        Assert.Equal(2, result.Findings("PR2005").Count);
+        Assert.All(result.Findings("PR2005"), d => Assert.EndsWith("UnreadableException: ", d.GetMessage(En)));
     }
 
     public static TheoryData<string, string> BadDescriptors => new()
