@@ -6,7 +6,10 @@ namespace PlanRules.Diagnostics;
 /// </summary>
 public sealed class DiagnosticDescriptor
 {
-    /// <summary>Creates a descriptor.</summary>
+    /// <summary>
+    /// Creates a descriptor. A null id, title, message format or category is an <see cref="ArgumentNullException"/>
+    /// (configuration, SARIF and the text report all read them).
+    /// </summary>
     public DiagnosticDescriptor(
         string id,
         LocalizableString title,
@@ -17,6 +20,10 @@ public sealed class DiagnosticDescriptor
         string? helpLinkUri = null,
         LocalizableString? description = null)
     {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(messageFormat);
+        ArgumentNullException.ThrowIfNull(category);
         Id = id;
         Title = title;
         MessageFormat = messageFormat;

@@ -203,6 +203,34 @@ public class AnalyzerContractTests
     }
 
     [Fact]
+    public void A_descriptor_without_id_title_message_or_category_is_refused_when_it_is_made()
+    {
+        var text = LocalizableString.FromText("t");
+        Assert.Equal("id", Assert.Throws<ArgumentNullException>(() => new DiagnosticDescriptor(null!, text, text, "host", DiagnosticSeverity.Info)).ParamName);
+        Assert.Equal("title", Assert.Throws<ArgumentNullException>(() => new DiagnosticDescriptor("HOSTK2", null!, text, "host", DiagnosticSeverity.Info)).ParamName);
+        Assert.Equal("messageFormat", Assert.Throws<ArgumentNullException>(() => new DiagnosticDescriptor("HOSTK2", text, null!, "host", DiagnosticSeverity.Info)).ParamName);
+        // A null category crashed the check (configuration looks findings up by category); a null title, SARIF output.
+        Assert.Equal("category", Assert.Throws<ArgumentNullException>(() => new DiagnosticDescriptor("HOSTK2", text, text, null!, DiagnosticSeverity.Info)).ParamName);
+    }
+
+    /// <summary>Declares a descriptor made with a null category in its type initializer.</summary>
+    private sealed class NullCategoryAnalyzer : PlanAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("HOSTK3", LocalizableString.FromText("t"), LocalizableString.FromText("m"), null!, DiagnosticSeverity.Warning);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+        public override void Initialize(AnalysisContext context) =>
+            context.RegisterPlanAction(c => c.ReportDiagnostic(Diagnostic.Create(Rule, PlanHeader(c))));
+    }
+
+    [Fact]
+    public void An_analyzer_whose_descriptor_cannot_be_made_is_PR9001()
+    {
+        Assert.StartsWith("Host analyzer NullCategoryAnalyzer threw: TypeInitializationException: ", Failure(CheckWith(new NullCategoryAnalyzer())));
+    }
+
+    [Fact]
     public void A_null_descriptor_or_message_is_refused_when_the_finding_is_made()
     {
         Assert.Throws<ArgumentNullException>(() => Diagnostic.Create(null!, Location.None));
