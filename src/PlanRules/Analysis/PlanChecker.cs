@@ -118,8 +118,11 @@ public sealed record CheckRequest
 /// Runs the pipeline: parse every plan file, bind, analyse, then order findings. One instance may serve
 /// concurrent requests: it holds no per-request state.
 /// </summary>
+/// <param name="clock">Gives today for requests without an as-of date (a null clock is refused here, not at the first such request).</param>
 public sealed class PlanChecker(IClock clock) : IPlanChecker
 {
+    private readonly IClock _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+
     /// <summary>A checker on the system clock.</summary>
     public PlanChecker() : this(SystemClock.Instance) { }
 
@@ -144,7 +147,7 @@ public sealed class PlanChecker(IClock clock) : IPlanChecker
         }).ToImmutableArray();
         var plan = PlanBinder.Bind(files, request.ParseOptions);
         cancellationToken.ThrowIfCancellationRequested();
-        var asOf = request.AsOf ?? clock.GetCurrentInstant().InZone(plan.Plan.TimeZone).Date;
+        var asOf = request.AsOf ?? _clock.GetCurrentInstant().InZone(plan.Plan.TimeZone).Date;
         // Chunks, not one growing array: a big check collects findings by the million.
         var diagnostics = new Collections.ChunkedList<Diagnostic>();
         diagnostics.AddRange(plan.Diagnostics);

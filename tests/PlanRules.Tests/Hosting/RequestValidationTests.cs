@@ -129,4 +129,10 @@ public class RequestValidationTests
         var plan = checker.Check(Request(SmallPlan) with { Plans = [Plan(SmallPlan, "pl\0an.plan")] });
         Assert.Equal(2, plan.Plan.Tasks.Length);
     }
+
+    [Fact]
+    public void A_null_clock_is_refused_when_the_checker_is_made()
+    {
+        Assert.Equal("clock", Assert.Throws<ArgumentNullException>(() => new PlanChecker(null!)).ParamName);
+    }
 }
