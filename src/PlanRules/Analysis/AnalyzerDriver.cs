@@ -12,8 +12,8 @@ namespace PlanRules.Analysis;
 /// Runs host analyzers; each is isolated: its exception becomes PR9001 and stops only that analyzer. So does a
 /// broken contract, checked as the analyzer reports (like Roslyn's AD0001): a descriptor that is null, has an id
 /// that is not an identifier or takes a reserved <c>PR</c> id; a finding with an undeclared id, a location that is
-/// not a place in the files of the check, a message that cannot be rendered or a property with a null key. Such a finding would otherwise
-/// crash the sort, the configuration or the host's report after the check.
+/// not a place in the files of the check, a message that cannot be rendered or a property with a null key. Such a
+/// finding would otherwise crash the sort, the configuration or the host's report after the check.
 /// </summary>
 internal static class AnalyzerDriver
 {
