@@ -52,7 +52,7 @@ public sealed class PlanRulesOptions
         return this;
     }
 
-    /// <summary>Adds a host analyzer type.</summary>
+    /// <summary>Adds a host analyzer type (a type added more than once runs once).</summary>
     public PlanRulesOptions AddAnalyzer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>() where T : PlanAnalyzer
     {
         AnalyzerTypes.Add(typeof(T));

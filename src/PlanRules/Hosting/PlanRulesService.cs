@@ -51,7 +51,13 @@ internal sealed class PlanRulesService : IPlanChecker
                 ruleErrors.Count, string.Join(", ", ruleErrors.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal)),
                 string.Join(", ", ruleErrors.Select(d => d.Location.Path).Distinct().Order(StringComparer.Ordinal)));
         }
-        _analyzers = [.. registered, .. _options.AnalyzerTypes.Select(t => CreateAnalyzer(services, t))];
+        // An analyzer type added twice (through the builder, the options, or both) runs once.
+        var analyzers = registered.ToList();
+        foreach (var type in _options.AnalyzerTypes.Distinct())
+        {
+            if (!analyzers.Any(a => a.GetType() == type)) analyzers.Add(CreateAnalyzer(services, type));
+        }
+        _analyzers = [.. analyzers];
         _logger.LogDebug("PlanRules ready: {RuleCount} rules, {AnalyzerCount} analyzers, compiled in {ElapsedMilliseconds} ms",
             _ruleSets.Sum(r => r.Rules.Length), _analyzers.Length, watch.ElapsedMilliseconds);
     }

@@ -35,10 +35,13 @@ public sealed class PlanRulesBuilder(IServiceCollection services)
     /// <summary>The service collection.</summary>
     public IServiceCollection Services { get; } = services;
 
-    /// <summary>Registers a host analyzer (a singleton; it may take services in its constructor).</summary>
+    /// <summary>
+    /// Registers a host analyzer (a singleton; it may take services in its constructor). Adding one type again, here or
+    /// in <see cref="PlanRulesOptions.AddAnalyzer{T}"/>, adds nothing: it runs once, its findings are not doubled.
+    /// </summary>
     public PlanRulesBuilder AddAnalyzer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>() where T : PlanAnalyzer
     {
-        Services.AddSingleton<PlanAnalyzer, T>();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<PlanAnalyzer, T>());
         return this;
     }
 

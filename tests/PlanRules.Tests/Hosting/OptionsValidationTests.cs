@@ -176,4 +176,23 @@ public class OptionsValidationTests
 
         Assert.DoesNotContain(capture.Entries, e => e.Level >= LogLevel.Warning);
     }
+
+    [Fact]
+    public void An_analyzer_type_added_twice_runs_once()
+    {
+        using var provider = Build(s =>
+        {
+            s.AddSingleton<UnitCounter>();
+            s.AddPlanRules(o => o.AddAnalyzer<TaskCountAnalyzer>().AddAnalyzer<TaskCountAnalyzer>().AddAnalyzer<UnitCountingAnalyzer>())
+                .AddAnalyzer<TaskCountAnalyzer>()
+                .AddAnalyzer<PlanTitleAnalyzer>()
+                .AddAnalyzer<PlanTitleAnalyzer>();
+        });
+
+        var result = provider.GetRequiredService<IPlanChecker>().Check(Request(SmallPlan));
+
+        Assert.Single(result.Findings("HOSTA2"));
+        Assert.Single(result.Findings("HOSTA3"));
+        Assert.Equal(4, result.Findings("HOSTA1").Count);
+    }
 }
