@@ -31,7 +31,7 @@ public static class PlanMarkup
             }
             else if (At(markup, i, "|]"))
             {
-                if (open.Count == 0 || !open.Peek().Bracket) throw new FormatException($"markup: '|]' at {i} closes nothing");
+                if (open.Count == 0 || !open.Peek().Bracket) throw new FormatException($"markup: '|]' at {Where(markup, i)} closes nothing");
                 var (_, _, start, _, _) = open.Pop();
                 spans.Add(new MarkupSpan(null, null, TextSpan.FromBounds(start, text.Length)));
                 i += 2;
@@ -39,11 +39,13 @@ public static class PlanMarkup
             else if (At(markup, i, "{|"))
             {
                 var colon = markup.IndexOf(':', i + 2);
-                if (colon < 0) throw new FormatException($"markup: '{{|' at {i} has no ':'");
+                if (colon < 0) throw new FormatException($"markup: '{{|' at {Where(markup, i)} has no ':'");
                 var key = markup[(i + 2)..colon];
+                // An id or #n: a ':' further on (in a later line, a time) is not this marker's.
+                if (key.Length == 0 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '#')) throw new FormatException($"markup: '{{|' at {Where(markup, i)} is not followed by an id or #n and ':'");
                 if (key.StartsWith('#'))
                 {
-                    if (!int.TryParse(key.AsSpan(1), out var index)) throw new FormatException($"markup: bad location index '{key}' at {i}");
+                    if (!int.TryParse(key.AsSpan(1), out var index)) throw new FormatException($"markup: bad location index '{key}' at {Where(markup, i)}");
                     open.Push((null, index, text.Length, false, i));
                 }
                 else
@@ -54,7 +56,7 @@ public static class PlanMarkup
             }
             else if (At(markup, i, "|}"))
             {
-                if (open.Count == 0 || open.Peek().Bracket) throw new FormatException($"markup: '|}}' at {i} closes nothing");
+                if (open.Count == 0 || open.Peek().Bracket) throw new FormatException($"markup: '|}}' at {Where(markup, i)} closes nothing");
                 var (id, index, start, _, _) = open.Pop();
                 spans.Add(new MarkupSpan(id, index, TextSpan.FromBounds(start, text.Length)));
                 i += 2;
@@ -65,8 +67,20 @@ public static class PlanMarkup
                 i++;
             }
         }
-        if (open.Count > 0) throw new FormatException($"markup: marker opened at {open.Peek().MarkupPosition} is never closed");
+        if (open.Count > 0) throw new FormatException($"markup: marker opened at {Where(markup, open.Peek().MarkupPosition)} is never closed");
         return (text.ToString(), spans.ToImmutable());
+    }
+
+    /// <summary>A position in the markup as the test's author sees it: 1-based line and column (UTF-16 code units).</summary>
+    private static string Where(string markup, int position)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < position; i++)
+        {
+            if (markup[i] == '\n') (line, lineStart) = (line + 1, i + 1);
+        }
+        return $"line {line}, column {position - lineStart + 1}";
     }
 
     private static bool At(string text, int i, string token) => string.CompareOrdinal(text, i, token, 0, token.Length) == 0;

@@ -54,13 +54,19 @@ public sealed class PlanTest
     }
 
     /// <summary>Runs the check and returns the result without comparing (for tests that assert by hand).</summary>
-    public CheckResult Check() => Check(PlanMarkup.Parse(Plan).Text);
+    public CheckResult Check() => Check(PlanMarkup.Parse(Plan).Text, CompileRules());
 
-    private CheckResult Check(string planText)
+    /// <summary>The rule sets of the test, compiled once with its host functions (for the check and the known ids).</summary>
+    private ImmutableArray<RuleSet> CompileRules()
     {
         var ruleSets = ImmutableArray.CreateBuilder<RuleSet>();
         if (UseStandardRules) ruleSets.Add(Functions.Count == 0 ? StandardRules.Compiled : RuleSet.Compile(StandardRules.Sources, Functions));
         if (Rules.Count > 0) ruleSets.Add(RuleSet.Compile(Rules.Select((r, i) => new SourceText(r, Rules.Count == 1 ? "test.rules" : $"test{i}.rules")), Functions));
+        return ruleSets.ToImmutable();
+    }
+
+    private CheckResult Check(string planText, ImmutableArray<RuleSet> ruleSets)
+    {
         var baseDirectory = AppContext.BaseDirectory;
         var config = Config is null
             ? ConfigSet.Empty
@@ -70,7 +76,7 @@ public sealed class PlanTest
             Plans = [new SourceText(planText, PlanPath)],
             Ledgers = Ledger is null ? [] : [new SourceText(Ledger, "test.ledger")],
             LedgerCsvs = LedgerCsv is null ? [] : [new SourceText(LedgerCsv, "test.ledger.csv")],
-            RuleSets = ruleSets.ToImmutable(),
+            RuleSets = ruleSets,
             Analyzers = [.. Analyzers],
             AsOf = AsOf,
             Config = config,
@@ -82,8 +88,9 @@ public sealed class PlanTest
     {
         var (text, spans) = PlanMarkup.Parse(Plan);
         var source = new SourceText(text, PlanPath);
-        var result = Check(text);
-        var known = KnownIds(result);
+        var ruleSets = CompileRules();
+        var result = Check(text, ruleSets);
+        var known = KnownIds(result, ruleSets);
         var expected = new List<ExpectedFinding>();
         ExpectedFinding? single = null;
         foreach (var span in spans)
@@ -149,11 +156,14 @@ public sealed class PlanTest
         && (expected.Arguments is not { } args || args.SequenceEqual(actual.Arguments))
         && (expected.Severity is not { } severity || severity == actual.Severity);
 
-    private HashSet<string> KnownIds(CheckResult result)
+    /// <summary>
+    /// Library ids, every id the test's rule files declare (compiled with the test's host functions, or not compiled
+    /// at all: the rule's errors are then findings the comparison shows), analyzer ids and the ids found.
+    /// </summary>
+    private HashSet<string> KnownIds(CheckResult result, ImmutableArray<RuleSet> ruleSets)
     {
         var ids = DiagnosticCatalog.All.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in RuleSet.Compile(Rules.Select(r => new SourceText(r))).Rules) ids.Add(rule.Descriptor.Id);
-        if (UseStandardRules) foreach (var rule in StandardRules.Compiled.Rules) ids.Add(rule.Descriptor.Id);
+        foreach (var set in ruleSets) foreach (var rule in set.Declared) ids.Add(rule.Id);
         foreach (var analyzer in Analyzers) foreach (var d in analyzer.SupportedDiagnostics) ids.Add(d.Id);
         foreach (var d in result.Diagnostics) ids.Add(d.Id);
         return ids;
@@ -179,6 +189,17 @@ public sealed class PlanTest
             if (sameId is not null) text.Append($"  (wrong span? an actual {sameId.Id} is at {Format(sameId.Location.LineSpan)})\n");
             var sameSpan = actual.FirstOrDefault(a => m.Span is not null && a.Location.LineSpan == m.Span && a.Id != m.Id);
             if (sameSpan is not null && m.Id != "*") text.Append($"  (wrong id? the finding at that span is {sameSpan.Id})\n");
+            // Same id (and span, when expected): say which of the other expected parts differ, with the actual values.
+            var close = actual
+                .Where(a => m.Id != "*" && string.Equals(a.Id, m.Id, StringComparison.OrdinalIgnoreCase) && (m.Span is null || a.Location.LineSpan == m.Span))
+                .Select(a => (Actual: a, Differences: Differences(m, a)))
+                .Where(c => c.Differences.Count > 0)
+                .OrderBy(c => c.Differences.Count)
+                .Take(3);
+            foreach (var (a, differences) in close)
+            {
+                text.Append($"  (the actual {a.Id} at {Format(a.Location.LineSpan)} differs: {string.Join("; ", differences)})\n");
+            }
         }
         foreach (var u in unexpected)
         {
@@ -191,6 +212,26 @@ public sealed class PlanTest
         text.Append("\nActual findings as expectations (paste into the test):\n");
         foreach (var a in actual) text.Append("  ").Append(AsExpectation(a, PlanPath)).Append(",\n");
         return text.ToString();
+    }
+
+    /// <summary>The expected parts (other than the span) that <paramref name="actual"/> does not have, each with its actual value.</summary>
+    private List<string> Differences(ExpectedFinding expected, Diagnostic actual)
+    {
+        static string Text(string? value) => value is null ? "none" : ExpectedFinding.Quote(value);
+        static string List(IEnumerable<string> values) => "[" + string.Join(", ", values.Select(ExpectedFinding.Quote)) + "]";
+        var differences = new List<string>();
+        var path = expected.Path ?? (expected.Span is null ? null : PlanPath);
+        if (path is not null && actual.Location.Path != path) differences.Add($"path is {Text(actual.Location.Path)}, not {Text(path)}");
+        if (expected.TaskId is not null && expected.TaskId != actual.TaskId) differences.Add($"task is {Text(actual.TaskId)}, not {Text(expected.TaskId)}");
+        if (expected.Unit is not null && expected.Unit != actual.Unit) differences.Add($"unit is {Text(actual.Unit)}, not {Text(expected.Unit)}");
+        foreach (var (culture, message) in expected.Messages.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var actualMessage = actual.GetMessage(CultureInfo.GetCultureInfo(culture));
+            if (actualMessage != message) differences.Add($"{culture} message is {Text(actualMessage)}, not {Text(message)}");
+        }
+        if (expected.Arguments is { } args && !args.SequenceEqual(actual.Arguments)) differences.Add($"arguments are {List(actual.Arguments)}, not {List(args)}");
+        if (expected.Severity is { } severity && severity != actual.Severity) differences.Add($"severity is {actual.Severity}, not {severity}");
+        return differences;
     }
 
     private static string Format(LinePositionSpan? span) =>

@@ -9,8 +9,10 @@ namespace PlanRules.Analysis;
 
 /// <summary>
 /// A host analyzer, Roslyn-style: declares the descriptors it reports in <see cref="SupportedDiagnostics"/>
-/// and registers callbacks in <see cref="Initialize"/>. An analyzer that throws (or reports an id it did not
-/// declare) is stopped and becomes one PR9001 finding; everything else still reports.
+/// and registers callbacks in <see cref="Initialize"/>. An analyzer that throws, or breaks the contract (declares
+/// a reserved <c>PR</c> id or one that is not a rule id, reports an id it did not declare, a location that is not
+/// none or a span of a plan or ledger of the check, or a message that does not render), is stopped and becomes one
+/// PR9001 finding; everything else still reports.
 /// </summary>
 public abstract class PlanAnalyzer
 {
@@ -50,12 +52,16 @@ public abstract class AnalyzerCallbackContext
 {
     private readonly Action<Diagnostic> _report;
 
-    private protected AnalyzerCallbackContext(BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
+    /// <summary>What every callback of one analyzer in one check shares.</summary>
+    internal sealed record Shared(BoundPlan Plan, ComplianceResult Compliance, LocalDate AsOf, Action<Diagnostic> Report, CancellationToken CancellationToken);
+
+    private protected AnalyzerCallbackContext(Shared shared)
     {
-        Plan = plan;
-        Compliance = compliance;
-        AsOf = asOf;
-        _report = report;
+        Plan = shared.Plan;
+        Compliance = shared.Compliance;
+        AsOf = shared.AsOf;
+        CancellationToken = shared.CancellationToken;
+        _report = shared.Report;
     }
 
     /// <summary>The bound plan.</summary>
@@ -64,6 +70,11 @@ public abstract class AnalyzerCallbackContext
     public ComplianceResult Compliance { get; }
     /// <summary>The as-of date.</summary>
     public LocalDate AsOf { get; }
+    /// <summary>
+    /// The check's cancellation token: a long callback may look at it (and throw <see cref="OperationCanceledException"/>,
+    /// which stops the check, not as a PR9001).
+    /// </summary>
+    public CancellationToken CancellationToken { get; }
 
     /// <summary>Reports a finding; its id must be in the analyzer's <see cref="PlanAnalyzer.SupportedDiagnostics"/>.</summary>
     public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic ?? throw new ArgumentNullException(nameof(diagnostic)));
@@ -72,8 +83,8 @@ public abstract class AnalyzerCallbackContext
 /// <summary>A task callback's context.</summary>
 public sealed class TaskAnalysisContext : AnalyzerCallbackContext
 {
-    internal TaskAnalysisContext(TaskView task, BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
-        : base(plan, compliance, asOf, report) => Task = task;
+    internal TaskAnalysisContext(TaskView task, Shared shared)
+        : base(shared) => Task = task;
 
     /// <summary>The task (its <see cref="TaskView.Symbol"/> is the bound task).</summary>
     public TaskView Task { get; }
@@ -82,8 +93,8 @@ public sealed class TaskAnalysisContext : AnalyzerCallbackContext
 /// <summary>An obligation callback's context.</summary>
 public sealed class ObligationAnalysisContext : AnalyzerCallbackContext
 {
-    internal ObligationAnalysisContext(ObligationView obligation, BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
-        : base(plan, compliance, asOf, report) => Obligation = obligation;
+    internal ObligationAnalysisContext(ObligationView obligation, Shared shared)
+        : base(shared) => Obligation = obligation;
 
     /// <summary>The obligation with its evaluated state.</summary>
     public ObligationView Obligation { get; }
@@ -92,8 +103,8 @@ public sealed class ObligationAnalysisContext : AnalyzerCallbackContext
 /// <summary>A unit callback's context.</summary>
 public sealed class UnitAnalysisContext : AnalyzerCallbackContext
 {
-    internal UnitAnalysisContext(UnitView unit, BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
-        : base(plan, compliance, asOf, report) => Unit = unit;
+    internal UnitAnalysisContext(UnitView unit, Shared shared)
+        : base(shared) => Unit = unit;
 
     /// <summary>The unit or group.</summary>
     public UnitView Unit { get; }
@@ -102,8 +113,8 @@ public sealed class UnitAnalysisContext : AnalyzerCallbackContext
 /// <summary>The plan callback's context.</summary>
 public sealed class PlanAnalysisContext : AnalyzerCallbackContext
 {
-    internal PlanAnalysisContext(PlanView planView, BoundPlan plan, ComplianceResult compliance, LocalDate asOf, Action<Diagnostic> report)
-        : base(plan, compliance, asOf, report) => PlanView = planView;
+    internal PlanAnalysisContext(PlanView planView, Shared shared)
+        : base(shared) => PlanView = planView;
 
     /// <summary>The plan as rules see it.</summary>
     public PlanView PlanView { get; }

@@ -17,14 +17,18 @@ public sealed record EffectiveConfig(
         ImmutableDictionary.Create<string, (bool, DiagnosticSeverity)>(StringComparer.OrdinalIgnoreCase),
         ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase));
 
-    /// <summary>The finding with its configured severity (id beats category beats default), or null when configured <c>none</c>.</summary>
+    /// <summary>
+    /// The finding with its configured severity (id beats category beats default), or null when configured <c>none</c>
+    /// or, without a configured severity, when its descriptor is not enabled by default
+    /// (<see cref="DiagnosticDescriptor.IsEnabledByDefault"/>: configuring a severity turns it on).
+    /// </summary>
     public Diagnostic? Apply(Diagnostic diagnostic)
     {
         if (ById.TryGetValue(diagnostic.Id, out var byId) || ByCategory.TryGetValue(diagnostic.Descriptor.Category, out byId))
         {
             return byId.Remove ? null : diagnostic.WithSeverity(byId.Severity);
         }
-        return diagnostic;
+        return diagnostic.Descriptor.IsEnabledByDefault ? diagnostic : null;
     }
 
     /// <summary>The compliance thresholds this configuration sets.</summary>

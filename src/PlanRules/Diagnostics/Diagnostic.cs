@@ -120,7 +120,7 @@ public abstract class Diagnostic
     /// (full type name) and <c>exceptionMessage</c> (its text as it is, in whatever language .NET or the host wrote it).
     /// </summary>
     internal static KeyValuePair<string, string>[] ExceptionProperties(Exception exception) =>
-        [new("exceptionType", exception.GetType().FullName ?? exception.GetType().Name), new("exceptionMessage", exception.Message)];
+        [new("exceptionType", exception.GetType().FullName ?? exception.GetType().Name), new("exceptionMessage", ExceptionText.Message(exception))];
 
     /// <summary>Creates a finding whose message is the descriptor's format applied to <paramref name="args"/>.</summary>
     public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
@@ -135,7 +135,9 @@ public abstract class Diagnostic
         IEnumerable<KeyValuePair<string, string>>? properties,
         params object?[] args)
     {
-        var (rendered, message) = Render(descriptor, args);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(location);
+        var (rendered, message) = Render(descriptor, args ?? [null]);
         return new General(descriptor, descriptor.DefaultSeverity, null, location, rendered, message, PropertiesFrom(properties),
             taskId, unit, null);
     }
@@ -176,12 +178,12 @@ public abstract class Diagnostic
         string? unit = null,
         IEnumerable<KeyValuePair<string, string>>? properties = null,
         IEnumerable<Location>? additionalLocations = null) =>
-        new General(descriptor,
+        new General(descriptor ?? throw new ArgumentNullException(nameof(descriptor)),
             descriptor.DefaultSeverity,
             additionalLocations is null ? null : DiagnosticExtras.Create([.. additionalLocations], null),
-            location,
+            location ?? throw new ArgumentNullException(nameof(location)),
             [.. arguments],
-            message,
+            message ?? throw new ArgumentNullException(nameof(message)),
             PropertiesFrom(properties),
             taskId,
             unit,

@@ -6,7 +6,10 @@ namespace PlanRules.Diagnostics;
 /// </summary>
 public sealed class DiagnosticDescriptor
 {
-    /// <summary>Creates a descriptor.</summary>
+    /// <summary>
+    /// Creates a descriptor. A null id, title, message format or category is an <see cref="ArgumentNullException"/>
+    /// (configuration, SARIF and the text report all read them).
+    /// </summary>
     public DiagnosticDescriptor(
         string id,
         LocalizableString title,
@@ -17,6 +20,10 @@ public sealed class DiagnosticDescriptor
         string? helpLinkUri = null,
         LocalizableString? description = null)
     {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(messageFormat);
+        ArgumentNullException.ThrowIfNull(category);
         Id = id;
         Title = title;
         MessageFormat = messageFormat;
@@ -39,7 +46,10 @@ public sealed class DiagnosticDescriptor
     public string Category { get; }
     /// <summary>Severity before configuration.</summary>
     public DiagnosticSeverity DefaultSeverity { get; }
-    /// <summary>Whether the finding is reported unless configured.</summary>
+    /// <summary>
+    /// Whether the finding is reported unless configured. When false, its findings are dropped unless configuration
+    /// sets a severity for its id or category (<c>planrules_diagnostic.ID.severity = warning</c>), as in Roslyn.
+    /// </summary>
     public bool IsEnabledByDefault { get; }
     /// <summary>Where to read more.</summary>
     public string? HelpLinkUri { get; }

@@ -34,21 +34,25 @@ public sealed class PlanRulesOptions
     /// <summary>Parser limits.</summary>
     public ParseOptions Parse { get; set; } = ParseOptions.Default;
 
-    /// <summary>Adds a host function, e.g. <c>o.AddFunction("isDistrict", (string name) =&gt; name.StartsWith("区"))</c>.</summary>
+    /// <summary>
+    /// Adds a host function, e.g. <c>o.AddFunction("isDistrict", (string name) =&gt; name.StartsWith("区"))</c>; a name
+    /// rules cannot call or a type they cannot pass is an <see cref="ArgumentException"/> here.
+    /// </summary>
     public PlanRulesOptions AddFunction(string name, Delegate implementation)
     {
         Functions.Add(RuleFunction.FromDelegate(name, implementation));
         return this;
     }
 
-    /// <summary>Adds a rule file or folder.</summary>
+    /// <summary>Adds a rule file or folder (an empty path, which would search the whole current folder, is refused).</summary>
     public PlanRulesOptions AddRules(string path)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         RulePaths.Add(path);
         return this;
     }
 
-    /// <summary>Adds a host analyzer type.</summary>
+    /// <summary>Adds a host analyzer type (a type added more than once runs once).</summary>
     public PlanRulesOptions AddAnalyzer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>() where T : PlanAnalyzer
     {
         AnalyzerTypes.Add(typeof(T));

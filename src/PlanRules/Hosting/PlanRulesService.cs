@@ -42,7 +42,22 @@ internal sealed class PlanRulesService : IPlanChecker
         }
         if (texts.Count > 0) ruleSets.Add(RuleSet.Compile(texts, _options.Functions, _options.Parse));
         _ruleSets = ruleSets.ToImmutable();
-        _analyzers = [.. registered, .. _options.AnalyzerTypes.Select(t => CreateAnalyzer(services, t))];
+        // Configured rules with errors make every check report them (and fail, for errors): say so once, at start-up,
+        // with ids and rule files only (never plan contents).
+        var ruleErrors = _ruleSets.SelectMany(r => r.Diagnostics).Where(d => d.Severity == Diagnostics.DiagnosticSeverity.Error).ToList();
+        if (ruleErrors.Count > 0)
+        {
+            _logger.LogWarning("PlanRules: the configured rules have {RuleErrors} error(s) ({Ids}) in {RuleFiles}; a rule in error does not run, and every check reports the errors",
+                ruleErrors.Count, string.Join(", ", ruleErrors.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal)),
+                string.Join(", ", ruleErrors.Select(d => d.Location.Path).Distinct().Order(StringComparer.Ordinal)));
+        }
+        // An analyzer type added twice (through the builder, the options, or both) runs once.
+        var analyzers = registered.ToList();
+        foreach (var type in _options.AnalyzerTypes.Distinct())
+        {
+            if (!analyzers.Any(a => a.GetType() == type)) analyzers.Add(CreateAnalyzer(services, type));
+        }
+        _analyzers = [.. analyzers];
         _logger.LogDebug("PlanRules ready: {RuleCount} rules, {AnalyzerCount} analyzers, compiled in {ElapsedMilliseconds} ms",
             _ruleSets.Sum(r => r.Rules.Length), _analyzers.Length, watch.ElapsedMilliseconds);
     }
@@ -50,9 +65,12 @@ internal sealed class PlanRulesService : IPlanChecker
     [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "AddAnalyzer<T> keeps the public constructors of the types it adds (see PlanRulesOptions.AnalyzerTypes).")]
     private static PlanAnalyzer CreateAnalyzer(IServiceProvider services, Type type) => (PlanAnalyzer)ActivatorUtilities.CreateInstance(services, type);
 
-    public CheckResult Check(CheckRequest request)
+    public CheckResult Check(CheckRequest request) => Check(request, CancellationToken.None);
+
+    public CheckResult Check(CheckRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = request.Validated();
         var watch = Stopwatch.StartNew();
         var effective = request with
         {
@@ -62,7 +80,7 @@ internal sealed class PlanRulesService : IPlanChecker
             Compliance = ReferenceEquals(request.Compliance, Analysis.Compliance.ComplianceOptions.Default) ? _options.Compliance : request.Compliance,
             ParseOptions = ReferenceEquals(request.ParseOptions, Syntax.ParseOptions.Default) ? _options.Parse : request.ParseOptions,
         };
-        var result = _checker.Check(effective);
+        var result = _checker.Check(effective, cancellationToken);
         // Counts and timings only: plan contents never go to logs at Information level.
         _logger.LogInformation("PlanRules checked {PlanFiles} plan file(s): {Tasks} tasks, {Records} ledger records, {Errors} errors, {Warnings} warnings, {Infos} info in {ElapsedMilliseconds} ms",
             request.Plans.Length, result.Plan.Tasks.Length, result.RecordCount, result.Summary.Errors, result.Summary.Warnings, result.Summary.Infos, watch.ElapsedMilliseconds);

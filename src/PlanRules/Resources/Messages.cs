@@ -34,5 +34,13 @@ internal static class Messages
         return text;
     }
 
+    /// <summary>
+    /// A text for developers (exception messages of the public API): the zh-CN text, then the English one, as
+    /// <c>中文 / English</c>, so it reads the same whatever culture the host runs in.
+    /// </summary>
+    public static string Bilingual(string key, params object?[] args) =>
+        string.Format(CultureInfo.InvariantCulture, Get(key, CultureInfo.GetCultureInfo("zh-CN")), args) + " / " +
+        string.Format(CultureInfo.InvariantCulture, Get(key, CultureInfo.GetCultureInfo("en")), args);
+
     public static bool Has(string key) => Manager.GetString(key, CultureInfo.InvariantCulture) is not null;
 }

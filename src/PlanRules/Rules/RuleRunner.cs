@@ -18,7 +18,13 @@ public static class RuleRunner
     /// Findings are kept per rule and returned rule by rule, each rule's in element order: the order one pass
     /// per rule gives.
     /// </remarks>
-    public static ImmutableArray<Diagnostic> Run(RuleSet rules, RuleModel model)
+    public static ImmutableArray<Diagnostic> Run(RuleSet rules, RuleModel model) => Run(rules, model, CancellationToken.None);
+
+    /// <summary>
+    /// Runs every effective rule, as <see cref="Run(RuleSet, RuleModel)"/>; once <paramref name="cancellationToken"/> is
+    /// cancelled, stops with an <see cref="OperationCanceledException"/> before the next element.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> Run(RuleSet rules, RuleModel model, CancellationToken cancellationToken)
     {
         var found = new List<Diagnostic>?[rules.Rules.Length];
         var effective = Enumerable.Range(0, rules.Rules.Length).Where(i => rules.Rules[i].IsEffective(model.AsOf));
@@ -35,6 +41,7 @@ public static class RuleRunner
             };
             for (var e = 0; e < elements.Count; e++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var element = elements[e];
                 for (var r = 0; r < active.Length; r++)
                 {
@@ -44,7 +51,9 @@ public static class RuleRunner
                         if (!rule.Fires(element, model)) continue;
                         (found[indexes[r]] ??= []).Add(Report(rule, element, model));
                     }
-                    catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException))
+                    // A host function that gives up because the check is cancelled is no fault of the rule.
+                    catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException)
+                        && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
                     {
                         var (location, taskId, unit) = Describe(element, rule);
                         (found[indexes[r]] ??= []).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, Cause(ex),
@@ -84,7 +93,7 @@ public static class RuleRunner
     /// </summary>
     private static OneLine Reason(Exception ex) => new(ex is RuleRuntimeException fault
         ? fault.Reason
-        : LocalizableString.FromResource("PR2005_Internal", ex.GetType().Name, ex.Message));
+        : LocalizableString.FromResource("PR2005_Internal", ex.GetType().Name, ExceptionText.Message(ex)));
 
     /// <summary>
     /// The .NET exception behind a fault, as properties for developers (<c>exceptionType</c>, <c>exceptionMessage</c>):

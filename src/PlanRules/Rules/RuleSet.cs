@@ -39,11 +39,21 @@ public sealed class RuleSet
     /// <summary>A declared rule id: where it is written and whether a standard rule file declares it.</summary>
     internal readonly record struct DeclaredRule(string Id, Location Location, bool IsStandard);
 
-    /// <summary>Parses, type-checks and compiles rule files, with host functions beside the built-ins.</summary>
+    /// <summary>
+    /// Parses, type-checks and compiles rule files, with host functions beside the built-ins (one of a built-in's name
+    /// replaces it). Throws <see cref="ArgumentException"/> for a null host function or two of one name.
+    /// </summary>
     public static RuleSet Compile(IEnumerable<SourceText> sources, IEnumerable<RuleFunction>? hostFunctions = null, ParseOptions? options = null)
     {
         var functions = RuleFunction.Builtins.ToDictionary(StringComparer.Ordinal);
-        foreach (var function in hostFunctions ?? []) functions[function.Name] = function;
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var function in hostFunctions ?? [])
+        {
+            // A host function replaces a built-in of its name; two of one name would leave one silently unused.
+            if (function is null) throw new ArgumentException(Resources.Messages.Bilingual("Function_Null"), nameof(hostFunctions));
+            if (!added.Add(function.Name)) throw new ArgumentException(Resources.Messages.Bilingual("Function_Duplicate", function.Name), nameof(hostFunctions));
+            functions[function.Name] = function;
+        }
         var diagnostics = new List<Diagnostic>();
         var rules = ImmutableArray.CreateBuilder<CompiledRule>();
         var seen = new Dictionary<string, Location>(StringComparer.OrdinalIgnoreCase);

@@ -6,13 +6,13 @@ using PlanRules.Rules.Syntax;
 namespace PlanRules.Rules.Binding;
 
 /// <summary>A message template for one culture, its holes bound.</summary>
-public sealed record BoundMessage(string Culture, ImmutableArray<BoundTemplatePart> Parts);
+internal sealed record BoundMessage(string Culture, ImmutableArray<BoundTemplatePart> Parts);
 
 /// <summary>A bound template part: literal text, or a hole.</summary>
-public sealed record BoundTemplatePart(string? Text, BoundExpression? Hole);
+internal sealed record BoundTemplatePart(string? Text, BoundExpression? Hole);
 
 /// <summary>A type-checked rule, ready to compile.</summary>
-public sealed record BoundRule(
+internal sealed record BoundRule(
     RuleSyntax Syntax,
     DiagnosticDescriptor Descriptor,
     RuleTarget Target,

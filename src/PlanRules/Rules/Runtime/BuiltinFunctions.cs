@@ -36,7 +36,7 @@ public sealed class RuleRuntimeException : Exception
     /// and message as they are (they are the host's, for its developers), and kept as the inner exception.
     /// </summary>
     internal static RuleRuntimeException HostFunctionFailed(string function, Exception inner) =>
-        new(LocalizableString.FromResource("PR2005_HostFunction", function, inner.GetType().Name, inner.Message), inner);
+        new(LocalizableString.FromResource("PR2005_HostFunction", function, inner.GetType().Name, ExceptionText.Message(inner)), inner);
 
     /// <summary>A pattern chosen at run time does not build (a literal one is refused when the rule is checked).</summary>
     internal static RuleRuntimeException InvalidPattern(string pattern, Exception inner) =>

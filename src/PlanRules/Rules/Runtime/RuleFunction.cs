@@ -41,18 +41,22 @@ public sealed class RuleFunction
 
     /// <summary>
     /// A host function from a delegate. Parameter and return types must be ones rules know: bool, int/long,
-    /// decimal/double, string, LocalDate, Period, or IReadOnlyList of those (nullable allowed).
+    /// decimal/double, string, LocalDate, Period, or IReadOnlyList of those (nullable allowed). The name must be one
+    /// rules can call: an identifier that is not a reserved word. It may be a built-in's name: the host's replaces it.
     /// </summary>
     public static RuleFunction FromDelegate(string name, Delegate implementation)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(implementation);
+        // A name rules cannot write would make the function silently uncallable (PR2001 at every call).
+        if (PlanRules.Syntax.Lexer.ScanIdentifier(name, 0) != name.Length) throw new ArgumentException(Resources.Messages.Bilingual("Function_BadName", name), nameof(name));
+        if (Parsing.ExpressionParser.IsKeyword(name)) throw new ArgumentException(Resources.Messages.Bilingual("Function_Keyword", name), nameof(name));
         var method = implementation.Method;
         var parameters = method.GetParameters();
         var types = parameters.Select(p => RuleType.FromClr(p.ParameterType)
-            ?? throw new ArgumentException($"parameter '{p.Name}' of {name} has type {p.ParameterType.Name}, which rules cannot pass")).ToArray();
+            ?? throw new ArgumentException(Resources.Messages.Bilingual("Function_BadParameter", p.Name, name, p.ParameterType.Name), nameof(implementation))).ToArray();
         var result = RuleType.FromClr(method.ReturnType)
-            ?? throw new ArgumentException($"{name} returns {method.ReturnType.Name}, which rules cannot use");
+            ?? throw new ArgumentException(Resources.Messages.Bilingual("Function_BadResult", name, method.ReturnType.Name), nameof(implementation));
         var target = Expression.Constant(implementation);
         return new RuleFunction(
             name,
