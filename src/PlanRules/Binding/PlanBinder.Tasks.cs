@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Collections.Immutable;
 using NodaTime;
 using PlanRules.Diagnostics;
 using PlanRules.Syntax;
