@@ -11,6 +11,7 @@ using PlanRules.Benchmarks;
 // Write files:  ... -- --emit 1000 /tmp/plans              (the generated plan and its JSON)
 // No harness:   ... -- --check [--sizes ...]           (verify the generated plans, time with a stopwatch)
 // Ledger check: ... -- --check-ledger                  (verify the ledger inputs, time both sides with a stopwatch)
+// Rule profile: ... -- --profile-rules [TASKS]          (each rule's filter alone, both hits-only loops; stopwatch)
 // Peak memory:  ... -- --memory [TASKS [RECORDS]]      (whole check of 100k tasks and 1M records in a fresh process)
 var rest = new List<string>();
 // BenchmarkDotNet builds a boilerplate project per run; on a busy 2-core machine that can exceed its 2-minute default.
@@ -32,6 +33,12 @@ for (var i = 0; i < args.Length; i++)
         // Runs ComplianceEvaluator.Evaluate in a loop for a profiler: dotnet-trace collect -- ... --profile-ledger [SECONDS]
         var seconds = i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 20;
         LedgerTools.Loop(seconds);
+        return 0;
+    }
+    else if (args[i] == "--profile-rules")
+    {
+        // Stopwatch breakdown of the ten rules: --profile-rules [TASKS] (default 100000)
+        RulesProfile.Run(i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
         return 0;
     }
     else if (args[i] == "--memory")

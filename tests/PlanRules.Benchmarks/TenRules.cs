@@ -150,10 +150,13 @@ public static class TenRules
     }
 }
 
-/// <summary>BR07's pattern for the three peers, compiled once with the options the rule language uses.</summary>
+/// <summary>
+/// BR07's pattern for the three peers, built once with the engine and options the rule language picks for it
+/// (literal alternatives: the backtracking engine), so every side does the same matching work.
+/// </summary>
 public static class RuleText
 {
-    private static readonly Regex Periodic = new(TenRules.PeriodicPattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, BuiltinFunctions.MatchTimeout);
+    private static readonly Regex Periodic = BuiltinFunctions.Create(TenRules.PeriodicPattern);
 
     /// <summary>True when the title names a periodic duty.</summary>
     public static bool IsPeriodic(string? title) => title is not null && Periodic.IsMatch(title);

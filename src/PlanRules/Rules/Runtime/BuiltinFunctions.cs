@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -56,13 +57,49 @@ public static class BuiltinFunctions
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// At most this many patterns computed by rules (<c>matches(t.title, t.id)</c>) are kept built; past it a pattern
+    /// is built per call. The cache is shared by every check of the process, and a long-running host must not keep
+    /// one automaton per task id it ever saw.
+    /// </summary>
+    internal const int MaxCachedPatterns = 1_000;
+
+    /// <summary>How many patterns are kept built (for tests).</summary>
+    internal static int CachedPatterns => Patterns.Count;
+
+    /// <summary>
     /// How long one <c>matches</c> may take before the rule faults on that element. The non-backtracking
     /// engine is linear in the text, so this is only a backstop; it is generous because the first match of
     /// a pattern builds its automaton, and under load (or a GC pause) 200 ms faulted ordinary titles.
     /// </summary>
     public static TimeSpan MatchTimeout { get; } = TimeSpan.FromSeconds(2);
 
-    private static Regex Create(string pattern) => new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+    /// <summary>
+    /// The engine for a pattern. Literal text and literal alternatives (<c>定期|每年|每月</c>) cannot backtrack more
+    /// than their length at each position, so they run on the backtracking engine, which finds the alternatives'
+    /// first characters with a vectorised search: on the benchmark's titles 2–4× faster than the non-backtracking
+    /// engine, with the same answers (a property test compares them). It is not compiled to IL: that would cost
+    /// start-up more than a check gains, and a Native AOT build interprets patterns anyway. Every other pattern
+    /// runs non-backtracking.
+    /// </summary>
+    internal static Regex Create(string pattern) => IsLiteralAlternation(pattern)
+        ? new(pattern, RegexOptions.CultureInvariant, MatchTimeout)
+        : new(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+
+    /// <summary>
+    /// True for a pattern of literal text, or of literal alternatives separated by <c>|</c>, none empty: no character
+    /// with a meaning in patterns, and no white space (left to the non-backtracking engine to stay on the safe side).
+    /// </summary>
+    internal static bool IsLiteralAlternation(string pattern)
+    {
+        if (pattern.Length == 0 || pattern[0] == '|' || pattern[^1] == '|' || pattern.Contains("||", StringComparison.Ordinal)) return false;
+        return !pattern.AsSpan().ContainsAny(PatternSyntax);
+    }
+
+    private static readonly SearchValues<char> PatternSyntax = SearchValues.Create("\\*+?{}[]()^$.#\t\n\v\f\r ");
+
+    private static Regex Cached(string pattern) => Patterns.TryGetValue(pattern, out var regex) ? regex
+        : Patterns.Count < MaxCachedPatterns ? Patterns.GetOrAdd(pattern, Create)
+        : Create(pattern);
 
     /// <summary><c>count(list)</c>: the number of items (0 for none).</summary>
     public static long? Count<T>(IReadOnlyList<T>? list) => list?.Count ?? 0;
@@ -102,7 +139,7 @@ public static class BuiltinFunctions
         Regex regex;
         try
         {
-            regex = Patterns.GetOrAdd(pattern, Create);
+            regex = Cached(pattern);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
@@ -125,8 +162,11 @@ public static class BuiltinFunctions
         }
     }
 
-    /// <summary>The cached regular expression for a pattern, or null when it does not build (then each call reports why).</summary>
-    internal static Regex? TryPattern(string pattern) => PatternProblem(pattern) is null ? Patterns.GetOrAdd(pattern, Create) : null;
+    /// <summary>
+    /// The regular expression for a pattern written in a rule, built once for the rule's compiled code; null when it
+    /// does not build (then each call reports why).
+    /// </summary>
+    internal static Regex? TryPattern(string pattern) => PatternProblem(pattern) is null ? Cached(pattern) : null;
 
     /// <summary>Checks a pattern at compile time; null when it is usable, else the reason (in English).</summary>
     public static string? CheckPattern(string pattern) => PatternProblem(pattern)?.ToString(CultureInfo.GetCultureInfo("en"));
@@ -136,8 +176,8 @@ public static class BuiltinFunctions
     {
         try
         {
-            // Cached: a literal pattern is built once, when the rule is type-checked, not on the first element.
-            Patterns.GetOrAdd(pattern, Create);
+            // Cached: a pattern is checked once, when the rule is type-checked, not again on the first element.
+            Cached(pattern);
             return null;
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)

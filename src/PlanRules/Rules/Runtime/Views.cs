@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 using PlanRules.Analysis.Compliance;
 using PlanRules.Binding;
@@ -45,9 +46,10 @@ public sealed class TaskView
     /// <summary>evidence of all obligations.</summary>
     public IReadOnlyList<string> Evidence { get; internal set; } = [];
     /// <summary>tags</summary>
-    public IReadOnlyList<string> Tags => Symbol.Tags;
+    /// <remarks>The symbol's own array, not a box of its <c>ImmutableArray</c> made on every read.</remarks>
+    public IReadOnlyList<string> Tags => ImmutableCollectionsMarshal.AsArray(Symbol.Tags) ?? [];
     /// <summary>notes (extension)</summary>
-    public IReadOnlyList<string> Notes => Symbol.Notes;
+    public IReadOnlyList<string> Notes => ImmutableCollectionsMarshal.AsArray(Symbol.Notes) ?? [];
     /// <summary>recurring: has an <c>every</c> item.</summary>
     public bool Recurring => Symbol.Recurrence is not null;
     /// <summary>obligations</summary>

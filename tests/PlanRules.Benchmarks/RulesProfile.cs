@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PlanRules.Benchmarks;
+
+/// <summary>
+/// <c>--profile-rules [TASKS]</c>: a stopwatch breakdown of the ten rules, for finding where the compiled rules
+/// spend their time: each rule's compiled filter alone over every task, then both hits-only passes (the
+/// runner's loop and the hand-written loop). Best of several rounds; numbers from one process, not a benchmark.
+/// </summary>
+internal static class RulesProfile
+{
+    public static void Run(int tasks)
+    {
+        var model = TenRules.BuildModel(tasks);
+        var rules = TenRules.Compile();
+        var hand = new HandWrittenRules(rules);
+        var views = model.Tasks;
+        const int Rounds = 15;
+        double Best(Action action)
+        {
+            action();
+            var best = double.MaxValue;
+            for (var r = 0; r < Rounds; r++)
+            {
+                var watch = Stopwatch.StartNew();
+                action();
+                best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            }
+            return best;
+        }
+        string PerTask(double ms) => (ms * 1e6 / views.Count).ToString("F1", CultureInfo.InvariantCulture).PadLeft(8);
+        Console.WriteLine($"{tasks} tasks, best of {Rounds} rounds, ns per task");
+        var sum = 0.0;
+        foreach (var rule in rules.Rules)
+        {
+            var hits = 0;
+            var ms = Best(() =>
+            {
+                hits = 0;
+                for (var i = 0; i < views.Count; i++) if (rule.Fires(views[i], model)) hits++;
+            });
+            sum += ms;
+            Console.WriteLine($"  {rule.Descriptor.Id}  {PerTask(ms)}  ({hits} hits)");
+        }
+        Console.WriteLine($"  sum of rules      {PerTask(sum)}");
+        Console.WriteLine($"  PlanRules hits    {PerTask(Best(() => RulesBenchmarks.ConditionHits(rules, model)))}");
+        Console.WriteLine($"  hand-written hits {PerTask(Best(() => hand.Hits(views)))}");
+        Console.WriteLine($"  PlanRules runner  {PerTask(Best(() => global::PlanRules.Rules.RuleRunner.Run(rules, model)))}");
+        Console.WriteLine($"  hand-written      {PerTask(Best(() => hand.Findings(views)))}");
+    }
+}
