@@ -43,6 +43,16 @@ internal static class RulesProfile
             sum += ms;
             Console.WriteLine($"  {rule.Descriptor.Id}  {PerTask(ms)}  ({hits} hits)");
         }
+        var nested = global::PlanRules.Rules.RuleSet.Compile([new global::PlanRules.Text.SourceText("""
+            rule N001 "nested" {
+              for plan p
+              when (count x in p.tasks: (count y in p.tasks: true) > 0) > 0
+              message "m"
+            }
+            """, "nested.rules")]);
+        var take = Math.Min(views.Count, 3000);
+        var small = TenRules.BuildModel(take);
+        Console.WriteLine($"  nested count over {take}² tasks: {Best(() => nested.Rules[0].Fires(small.Plan, small)):F1} ms");
         Console.WriteLine($"  sum of rules      {PerTask(sum)}");
         Console.WriteLine($"  PlanRules hits    {PerTask(Best(() => RulesBenchmarks.ConditionHits(rules, model)))}");
         Console.WriteLine($"  hand-written hits {PerTask(Best(() => hand.Hits(views)))}");

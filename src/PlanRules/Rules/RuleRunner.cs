@@ -39,6 +39,7 @@ public static class RuleRunner
                 RuleTarget.Unit => model.Units,
                 _ => [model.Plan],
             };
+            var stepFaults = new int[active.Length];
             for (var e = 0; e < elements.Count; e++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -46,6 +47,7 @@ public static class RuleRunner
                 for (var r = 0; r < active.Length; r++)
                 {
                     var rule = active[r];
+                    if (stepFaults[r] >= MaxStepLimitFaults) continue;
                     try
                     {
                         if (!rule.Fires(element, model)) continue;
@@ -59,6 +61,12 @@ public static class RuleRunner
                         (found[indexes[r]] ??= []).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, Cause(ex),
                             rule.Descriptor.Id, ElementName(element), Reason(ex))
                             .WithAdditionalLocations([rule.Location]));
+                        if (ex is RuleRuntimeException { IsStepLimit: true } && ++stepFaults[r] == MaxStepLimitFaults && elements.Count - e - 1 is > 0 and var rest)
+                        {
+                            found[indexes[r]]!.Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, rule.Location, null, null, null,
+                                rule.Descriptor.Id, LocalizableString.FromResource("Remaining_" + group.Key, rest),
+                                LocalizableString.FromResource("PR2005_StoppedAtStepLimit", MaxStepLimitFaults)));
+                        }
                     }
                 }
             }
@@ -70,6 +78,13 @@ public static class RuleRunner
         }
         return diagnostics.MoveToImmutable();
     }
+
+    /// <summary>
+    /// After this many elements faulted by the step limit, the rule is stopped for the rest (one PR2005 at the rule
+    /// says so): each costs <see cref="Compilation.RuleCompiler.MaxSteps"/> steps, and on a large plan a rule that
+    /// explodes on every element would otherwise hold the check for hours.
+    /// </summary>
+    internal const int MaxStepLimitFaults = 3;
 
     private static Diagnostic Report(CompiledRule rule, object element, RuleModel model)
     {

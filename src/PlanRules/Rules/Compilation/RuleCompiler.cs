@@ -27,6 +27,22 @@ internal sealed class RuleCompiler
     private static readonly MethodInfo BuiltinMethods = typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.DaysBetween))!;
 
     private readonly ParameterExpression _model = Expression.Parameter(typeof(RuleModel), "model");
+
+    /// <summary>
+    /// Items visited by the loops of <c>in</c> and the quantifiers in one evaluation (one element, one delegate):
+    /// past <see cref="MaxSteps"/> the element faults (PR2005). Quantifiers nested 25 deep over four-unit lists are
+    /// 4^25 steps; without a bound a 300-byte rules file held a check for ever.
+    /// </summary>
+    private readonly ParameterExpression _steps = Expression.Variable(typeof(long), "steps");
+
+    /// <summary>
+    /// The most loop items one evaluation of a rule on one element may visit: a few milliseconds compiled, about a second
+    /// where expressions are interpreted (the planrules tool, Native AOT); enough for a plan rule comparing every two of
+    /// 1 400 tasks.
+    /// </summary>
+    public const long MaxSteps = 2_000_000;
+
+    private static readonly MethodInfo StepLimit = typeof(RuleRuntimeException).GetMethod(nameof(RuleRuntimeException.StepLimitExceeded), BindingFlags.NonPublic | BindingFlags.Static)!;
     private readonly Dictionary<RuleVariable, ParameterExpression> _variables = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Compiles <paramref name="body"/> with <paramref name="variable"/> bound to the element.</summary>
@@ -38,8 +54,9 @@ internal sealed class RuleCompiler
         compiler._variables[variable] = typed;
         var value = compiler.Emit(body);
         var result = typeof(T) == typeof(object) ? Expression.Convert(value, typeof(object)) : Coerce(value, body.Type, typeof(T));
-        var block = Expression.Block(typeof(T), [typed],
+        var block = Expression.Block(typeof(T), [typed, compiler._steps],
             Expression.Assign(typed, Expression.Convert(element, typed.Type)),
+            Expression.Assign(compiler._steps, Expression.Constant(0L)),
             result);
         return Expression.Lambda<Func<object, RuleModel, T>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
     }
@@ -77,7 +94,8 @@ internal sealed class RuleCompiler
                     Expression.Convert(Expression.Call(text, Expression.Convert(slot, type)), typeof(object)),
                     Expression.Constant(null, typeof(object))));
         }
-        var block = Expression.Block(typeof(object), [typed], Expression.Assign(typed, Expression.Convert(element, typed.Type)), result);
+        var block = Expression.Block(typeof(object), [typed, compiler._steps],
+            Expression.Assign(typed, Expression.Convert(element, typed.Type)), Expression.Assign(compiler._steps, Expression.Constant(0L)), result);
         return CompileOnFirstCall(Expression.Lambda<Func<object, RuleModel, object?>>(block, element, compiler._model), compiler._nodes > InterpretAbove);
     }
 
@@ -107,7 +125,8 @@ internal sealed class RuleCompiler
         Expression fires = Coerce(compiler.Emit(condition), condition.Type, typeof(bool));
         if (isRequire) fires = Expression.Not(fires);
         if (where is not null) fires = Expression.AndAlso(Coerce(compiler.Emit(where), where.Type, typeof(bool)), fires);
-        var block = Expression.Block(typeof(bool), [typed], Expression.Assign(typed, Expression.Convert(element, typed.Type)), fires);
+        var block = Expression.Block(typeof(bool), [typed, compiler._steps],
+            Expression.Assign(typed, Expression.Convert(element, typed.Type)), Expression.Assign(compiler._steps, Expression.Constant(0L)), fires);
         return Expression.Lambda<Func<object, RuleModel, bool>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
     }
 
@@ -208,7 +227,7 @@ internal sealed class RuleCompiler
     /// and do not override equality, so they compare by reference, text compares ordinally and values with lifted
     /// <c>==</c>: all without a call per item and without a generic instantiation made at run time.
     /// </summary>
-    private static Expression EmitIn(Expression item, Expression source, Type elementType)
+    private Expression EmitIn(Expression item, Expression source, Type elementType)
     {
         var value = Expression.Variable(elementType, "item");
         var current = Expression.Variable(elementType, "current");
@@ -250,8 +269,9 @@ internal sealed class RuleCompiler
     /// The loop of <c>in</c> and the quantifiers: <c>result = initial</c>, then, unless the list is none,
     /// <paramref name="step"/> for each item in order (the item in <paramref name="item"/>); a step may break to the
     /// label it is given to stop early. The caller declares <paramref name="item"/> and <paramref name="result"/>.
+    /// Every item counts one step of the evaluation's budget (<see cref="MaxSteps"/>).
     /// </summary>
-    private static Expression EachItem(Expression source, ParameterExpression item, ParameterExpression result, Expression initial, Func<LabelTarget, Expression> step)
+    private Expression EachItem(Expression source, ParameterExpression item, ParameterExpression result, Expression initial, Func<LabelTarget, Expression> step)
     {
         var shape = ListShape.For(item.Type);
         var listType = shape.ListType;
@@ -270,6 +290,9 @@ internal sealed class RuleCompiler
                     Expression.Loop(
                         Expression.Block(
                             Expression.IfThen(Expression.GreaterThanOrEqual(index, count), Expression.Break(done)),
+                            Expression.IfThen(
+                                Expression.GreaterThan(Expression.PreIncrementAssign(_steps), Expression.Constant(MaxSteps)),
+                                Expression.Throw(Expression.Call(StepLimit))),
                             Expression.Assign(item, Expression.Property(list, shape.Item, index)),
                             step(done),
                             Expression.PreIncrementAssign(index)),

@@ -43,6 +43,13 @@ public sealed class RuleRuntimeException : Exception
     internal static RuleRuntimeException InvalidPattern(string pattern, Exception inner) =>
         new(LocalizableString.FromResource("PR2005_InvalidPattern", pattern, PatternProblems.Describe(pattern, inner)), inner);
 
+    /// <summary>One evaluation visited more list items than <see cref="Compilation.RuleCompiler.MaxSteps"/> (quantifiers nested too deep).</summary>
+    internal static RuleRuntimeException StepLimitExceeded() =>
+        new(LocalizableString.FromResource("PR2005_StepLimit", Compilation.RuleCompiler.MaxSteps.ToString("N0", CultureInfo.InvariantCulture))) { IsStepLimit = true };
+
+    /// <summary>True when the fault is <see cref="StepLimitExceeded"/>: the rule, not the element, is to blame.</summary>
+    internal bool IsStepLimit { get; private init; }
+
     /// <summary><c>matches</c> ran past its time limit (<see cref="BuiltinFunctions.MatchTimeout"/>).</summary>
     internal static RuleRuntimeException PatternTimeout(RegexMatchTimeoutException inner) =>
         new(LocalizableString.FromResource("PR2005_PatternTimeout", (long)inner.MatchTimeout.TotalMilliseconds), inner);
