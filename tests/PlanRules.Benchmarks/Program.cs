@@ -37,6 +37,8 @@ for (var i = 0; i < args.Length; i++)
     }
     else if (args[i] == "--profile-rules")
     {
+        // --interpret first: rules run as the planrules tool runs them (System.Linq.Expressions interpreting, as in Native AOT).
+        if (args.Contains("--interpret")) AppContext.SetSwitch("System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported", false);
         // Stopwatch breakdown of the ten rules: --profile-rules [TASKS] (default 100000)
         RulesProfile.Run(i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
         return 0;

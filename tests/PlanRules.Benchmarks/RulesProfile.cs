@@ -50,9 +50,28 @@ internal static class RulesProfile
               message "m"
             }
             """, "nested.rules")]);
-        var take = Math.Min(views.Count, 3000);
+        var take = Math.Min(views.Count, 1000);
         var small = TenRules.BuildModel(take);
         Console.WriteLine($"  nested count over {take}² tasks: {Best(() => nested.Rules[0].Fires(small.Plan, small)):F1} ms");
+        var standard = global::PlanRules.Rules.StandardRules.Compiled;
+        Console.WriteLine($"  standard rules (all {standard.Rules.Length}) {PerTask(Best(() => global::PlanRules.Rules.RuleRunner.Run(standard, model)))}");
+        foreach (var rule in standard.Rules)
+        {
+            IReadOnlyList<object> elements = rule.Target switch
+            {
+                global::PlanRules.Rules.Syntax.RuleTarget.Task => model.Tasks,
+                global::PlanRules.Rules.Syntax.RuleTarget.Obligation => model.Obligations,
+                global::PlanRules.Rules.Syntax.RuleTarget.Unit => model.Units,
+                _ => [model.Plan],
+            };
+            var hits = 0;
+            var ms = Best(() =>
+            {
+                hits = 0;
+                for (var i = 0; i < elements.Count; i++) if (rule.Fires(elements[i], model)) hits++;
+            });
+            Console.WriteLine($"    {rule.Descriptor.Id} {PerTask(ms)}  ({rule.Target}, {elements.Count} elements, {hits} hits)");
+        }
         Console.WriteLine($"  sum of rules      {PerTask(sum)}");
         Console.WriteLine($"  PlanRules hits    {PerTask(Best(() => RulesBenchmarks.ConditionHits(rules, model)))}");
         Console.WriteLine($"  hand-written hits {PerTask(Best(() => hand.Hits(views)))}");

@@ -54,10 +54,28 @@ public sealed class TaskView
     public bool Recurring => Symbol.Recurrence is not null;
     /// <summary>obligations</summary>
     public IReadOnlyList<ObligationView> Obligations { get; internal set; } = [];
+    /// <summary>
+    /// occurrences (extension): every obligation's recorded occurrences up to the as-of date, in date order (a day two
+    /// units recorded is there twice). <c>max(t.occurrences)</c> is the task's latest record, which
+    /// <c>any p in t.obligations: …</c> over every pair of obligations computed in time quadratic in their number.
+    /// Collected when a rule first reads it.
+    /// </summary>
+    public IReadOnlyList<LocalDate?> Occurrences => _occurrences ??= CollectOccurrences();
     /// <summary>overdue: some obligation is overdue.</summary>
     public bool Overdue { get; internal set; }
     /// <summary>daysOverdue: the most days any obligation is overdue (0 when none is).</summary>
     public long? DaysOverdue { get; internal set; }
+
+    private IReadOnlyList<LocalDate?>? _occurrences;
+
+    private LocalDate?[] CollectOccurrences()
+    {
+        var all = new List<LocalDate?>();
+        foreach (var obligation in Obligations) all.AddRange(obligation.Occurrences);
+        if (all.Count == 0) return [];
+        all.Sort();
+        return [.. all];
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Id;
