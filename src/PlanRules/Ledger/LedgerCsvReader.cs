@@ -47,50 +47,64 @@ public static class LedgerCsvReader
             // would then leave them out and put every later row's line and column off.
             IgnoreBlankLines = false,
         };
-        using var parser = new CsvParser(new StringReader(source.Text), configuration);
-        var offset = 0;
         int[]? map = null;
         var expectedColumns = 0;
-        try
+        // Where reading (re)starts. A bad row that spans lines (a quote that never closes, or closes on a later line
+        // with text after it) is reported at its first line, and reading starts again on the line after that one:
+        // the lines the bad quote ran over still count, each on its own.
+        var resume = 0;
+        while (resume < source.Length)
         {
-            while (parser.Read())
+            using var parser = new CsvParser(new TailReader(source.Text, resume), configuration);
+            var offset = resume;
+            resume = source.Length;
+            badRow = -1;
+            try
             {
-                var raw = parser.RawRecord;
-                var rowStart = offset;
-                offset += raw.Length;
-                if (string.IsNullOrWhiteSpace(raw)) continue;
-                if (badLines.Count > 0 && HasBadLine(source, rowStart, raw.Length, badLines)) continue;
-                var fields = parser.Record ?? [];
-                var starts = FieldStarts(raw, rowStart);
-                if (map is null)
+                while (parser.Read())
                 {
-                    map = MapHeader(fields);
-                    expectedColumns = fields.Length;
+                    var raw = parser.RawRecord;
+                    var rowStart = offset;
+                    offset += raw.Length;
+                    if (string.IsNullOrWhiteSpace(raw)) continue;
+                    if (badLines.Count > 0 && HasBadLine(source, rowStart, raw.Length, badLines)) continue;
+                    var fields = parser.Record ?? [];
+                    var starts = FieldStarts(raw, rowStart);
+                    var content = raw.TrimEnd('\r', '\n');
                     if (map is null)
                     {
-                        Report(DiagnosticCatalog.SyntaxError, rowStart, raw.TrimEnd('\r', '\n').Length, "PR0001_CsvHeader", string.Join(",", Columns));
+                        map = MapHeader(fields);
+                        expectedColumns = fields.Length;
+                        if (map is null)
+                        {
+                            Report(DiagnosticCatalog.SyntaxError, rowStart, content.Length, "PR0001_CsvHeader", string.Join(",", Columns));
+                            return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(diagnostics));
+                        }
+                        continue;
+                    }
+                    if (badRow == parser.Row)
+                    {
+                        var lineBreak = content.IndexOfAny(['\r', '\n']);
+                        Report(DiagnosticCatalog.SyntaxError, rowStart, lineBreak < 0 ? content.Length : lineBreak, "PR0001_CsvQuote");
+                        if (lineBreak < 0) continue;
+                        resume = rowStart + lineBreak + (content[lineBreak] == '\r' && lineBreak + 1 < content.Length && content[lineBreak + 1] == '\n' ? 2 : 1);
                         break;
                     }
-                    continue;
+                    if (fields.Length != expectedColumns)
+                    {
+                        Report(DiagnosticCatalog.SyntaxError, rowStart, content.Length, "PR0001_CsvColumns", expectedColumns, fields.Length);
+                        continue;
+                    }
+                    if (fields.All(string.IsNullOrWhiteSpace)) continue;
+                    var record = ReadRow(fields, starts, map, source, Report);
+                    if (record is not null) records.Add(record with { Order = records.Count });
                 }
-                if (badRow == parser.Row)
-                {
-                    Report(DiagnosticCatalog.SyntaxError, rowStart, raw.TrimEnd('\r', '\n').Length, "PR0001_CsvQuote");
-                    continue;
-                }
-                if (fields.Length != expectedColumns)
-                {
-                    Report(DiagnosticCatalog.SyntaxError, rowStart, raw.TrimEnd('\r', '\n').Length, "PR0001_CsvColumns", expectedColumns, fields.Length);
-                    continue;
-                }
-                if (fields.All(string.IsNullOrWhiteSpace)) continue;
-                var record = ReadRow(fields, starts, map, source, Report);
-                if (record is not null) records.Add(record with { Order = records.Count });
             }
-        }
-        catch (CsvHelperException e)
-        {
-            Report(DiagnosticCatalog.SyntaxError, Math.Min(offset, source.Length), 0, "PR0001_CsvField", "csv", e.Message.Split('\n')[0]);
+            catch (CsvHelperException e)
+            {
+                Report(DiagnosticCatalog.SyntaxError, Math.Min(offset, source.Length), 0, "PR0001_CsvField", "csv", e.Message.Split('\n')[0]);
+                break;
+            }
         }
         return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(diagnostics));
     }
@@ -200,5 +214,25 @@ public static class LedgerCsvReader
         }
         starts.Add(rowStart + end + 1);
         return [.. starts];
+    }
+
+    /// <summary>Reads a string from an offset on, without copying it (reading restarts after a bad row that spans lines).</summary>
+    private sealed class TailReader(string text, int start) : TextReader
+    {
+        private int _position = start;
+
+        public override int Peek() => _position < text.Length ? text[_position] : -1;
+
+        public override int Read() => _position < text.Length ? text[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = Math.Min(buffer.Length, text.Length - _position);
+            text.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
     }
 }

@@ -177,6 +177,32 @@ public class LedgerCsvReaderTests
     }
 
     [Fact]
+    public void Unclosed_quote_in_the_middle_of_the_file_loses_only_its_own_line()
+    {
+        // Regression: the quote opened on line 3 never closes, so CsvHelper read lines 3..6 as one bad row; the
+        // good rows on lines 4 and 6 were skipped without a word.
+        var file = Read($"{HeaderRow}\r\n2021-08-02,4,done,,,\r\n2021-08-03,5,done,,\"未闭合,\r\n2021-08-04,6,done,,,\r\n2021-02-30,7,done,,,\r\n2021-08-05,8,done,,\"证据\",\r\n");
+
+        Assert.Equal(["4", "6", "8"], file.Records.Select(r => r.TaskId));
+        Assert.Equal([(4, 1), (6, 1)], file.Records.Skip(1).Select(r => (r.Location.Line, r.Location.Column)));
+        Assert.Equal(2, file.Diagnostics.Length);
+        Problem(file.Diagnostics[0], "PR0001", 3, 1, "CSV 引号不匹配", "Unbalanced quote in CSV");
+        Problem(file.Diagnostics[1], "PR0002", 5, 1, "日期 '2021-02-30' 不存在", "The date '2021-02-30' does not exist");
+    }
+
+    [Fact]
+    public void Quote_closed_on_a_later_line_with_text_after_it_loses_only_its_first_line()
+    {
+        // The field opened on line 2 closes on line 3 and is followed by more text: a bad row; line 3 is read again
+        // on its own (and is bad too), line 4 counts.
+        var file = Read($"{HeaderRow}\n2021-08-02,4,done,,\"开头,\n2021-08-03,5\" x,done,,,\n2021-08-04,6,done,,,\n");
+
+        Assert.Equal(["6"], file.Records.Select(r => r.TaskId));
+        Assert.Equal([2, 3], file.Diagnostics.Select(d => d.Location.Line));
+        Assert.All(file.Diagnostics, d => Assert.Equal("PR0001", d.Id));
+    }
+
+    [Fact]
     public void Empty_file_and_header_only_file_have_no_records_and_no_findings()
     {
         Assert.Empty(Read("").Records);
