@@ -49,7 +49,11 @@ public static class ComplianceEvaluator
         {
             if (record.Date > asOf)
             {
-                sink.Report(DiagnosticCatalog.LedgerAfterAsOf, record.Location, record.TaskId, record.By, DateText.Iso(record.Date), DateText.Iso(asOf));
+                // The as-of date is in the message, not in the fingerprint: with the default as-of date (today) it
+                // changes every day, and a baseline must keep matching the record it accepted.
+                var recordDate = DateText.Iso(record.Date);
+                sink.Add(Diagnostic.Create(DiagnosticCatalog.LedgerAfterAsOf, record.Location, record.TaskId, record.By, null, recordDate, DateText.Iso(asOf))
+                    .WithFingerprintArguments([recordDate]));
                 continue;
             }
             var task = plan.GetTask(record.TaskId);
