@@ -246,6 +246,26 @@ public class ComplianceFindingTests
         d.At("plan.plan", 12, 1);
     }
 
+    [Fact]
+    public void Records_of_one_day_are_one_occurrence_for_an_obligation()
+    {
+        // Regression: the same meeting filed twice — once for the whole task, once by the unit, or the same line in
+        // two ledger files — counted as two occurrences and hid a quarter with one meeting where two are required.
+        var ledger = """
+            2021-02-01 task 43 occurred
+            2021-02-01 task 43 occurred by 市桥街
+            2021-05-01 task 43 occurred by 市桥街
+            2021-05-20 task 43 done by 市桥街
+            """;
+        var csv = "date,task,status,by\n2021-02-01,43,occurred,市桥街\n";
+        var result = Check(Recurring("quarter", 2), ledger, asOf: "2021-06-30", csv: csv);
+
+        var d = result.Single("PR3005");
+        Assert.Equal("2021-01-01..2021-03-31", d.Properties["period"]);
+        Assert.Equal("1", d.Properties["occurrences"]);
+        Assert.Equal([D("2021-02-01"), D("2021-05-01"), D("2021-05-20")], result.State("43", "市桥街").Occurrences.ToArray());
+    }
+
     [Theory]
     [InlineData("year", "2021-12-31", "2021年", "2021", "2021-01-01..2021-12-31")]
     [InlineData("half-year", "2021-07-01", "2021年上半年", "2021 H1", "2021-01-01..2021-06-30")]

@@ -142,6 +142,14 @@ public static class ComplianceEvaluator
         {
             var sorted = dates.ToArray();
             Array.Sort(sorted);
+            // One occurrence a day: the same event filed twice (for the task and by the unit, or in two ledger
+            // files) is one occurrence, not two.
+            var distinct = sorted.Length == 0 ? 0 : 1;
+            for (var i = 1; i < sorted.Length; i++)
+            {
+                if (sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+            }
+            if (distinct < sorted.Length) Array.Resize(ref sorted, distinct);
             occurrences = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
         }
         var completed = status == ObligationStatus.Done ? accumulator.Date : (LocalDate?)null;
