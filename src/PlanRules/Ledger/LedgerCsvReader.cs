@@ -73,13 +73,9 @@ public static class LedgerCsvReader
                     var content = raw.TrimEnd('\r', '\n');
                     if (map is null)
                     {
-                        map = MapHeader(fields);
+                        map = MapHeader(fields, starts, rowStart, content.Length, Report);
                         expectedColumns = fields.Length;
-                        if (map is null)
-                        {
-                            Report(DiagnosticCatalog.SyntaxError, rowStart, content.Length, "PR0001_CsvHeader", string.Join(",", Columns));
-                            return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(diagnostics));
-                        }
+                        if (map is null) return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(diagnostics));
                         continue;
                     }
                     if (badRow == parser.Row)
@@ -182,13 +178,39 @@ public static class LedgerCsvReader
             map[3] >= 0 ? new TextSpan(Start(3), Length(3)) : new TextSpan(rowStart, 0));
     }
 
-    /// <summary>Maps each known column to its index in the header; null when a required column is missing.</summary>
-    private static int[]? MapHeader(string[] header)
+    /// <summary>
+    /// Maps each known column to its index in the header (-1 when absent). A column the reader does not know is
+    /// PR0001 at its cell and ignored; a missing required column, or a column named twice, is PR0001 and null: the
+    /// rows cannot be read.
+    /// </summary>
+    private static int[]? MapHeader(string[] header, int[] starts, int rowStart, int rowLength, Reporter report)
     {
-        var names = header.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-        var map = Columns.Select(c => names.IndexOf(c)).ToArray();
-        if (map[0] < 0 || map[1] < 0 || map[2] < 0) return null;
-        return names.Any(n => !Columns.Contains(n)) || names.Distinct().Count() != names.Count ? null : map;
+        var names = header.Select(h => h.TrimStart('\uFEFF').Trim()).ToArray();
+        var known = names.Select(n => Array.IndexOf(Columns, n.ToLowerInvariant())).ToArray();
+        if (!known.Contains(0) || !known.Contains(1) || !known.Contains(2))
+        {
+            report(DiagnosticCatalog.SyntaxError, rowStart, rowLength, "PR0001_CsvHeader", string.Join(",", Columns));
+            return null;
+        }
+        var map = Enumerable.Repeat(-1, Columns.Length).ToArray();
+        for (var i = 0; i < names.Length; i++)
+        {
+            var (start, length) = i + 1 < starts.Length ? (starts[i], starts[i + 1] - 1 - starts[i]) : (rowStart, 0);
+            if (known[i] < 0)
+            {
+                report(DiagnosticCatalog.SyntaxError, start, length, "PR0001_CsvUnknownColumn", names[i], string.Join(",", Columns));
+            }
+            else if (map[known[i]] >= 0)
+            {
+                report(DiagnosticCatalog.SyntaxError, start, length, "PR0001_CsvDuplicateColumn", Columns[known[i]]);
+                return null;
+            }
+            else
+            {
+                map[known[i]] = i;
+            }
+        }
+        return map;
     }
 
     /// <summary>

@@ -85,6 +85,32 @@ public class LedgerCsvReaderTests
     }
 
     [Fact]
+    public void Unknown_column_is_reported_at_its_header_cell_and_ignored_while_every_row_still_counts()
+    {
+        // Regression: one column the reader does not know (a spreadsheet's 序号) refused the whole ledger with
+        // "the header must be …" at column 1, without naming the column.
+        var file = Read("序号,date,task,status,by,备注\n1,2021-08-02,4,done,市桥街,已公开\n2,2021-08-03,5,done,,\n");
+
+        Assert.Equal(["4", "5"], file.Records.Select(r => r.TaskId));
+        Assert.Equal("市桥街", file.Records[0].By);
+        Assert.Equal((2, 1), (file.Records[0].Location.Line, file.Records[0].Location.Column));
+        Assert.Equal(2, file.Diagnostics.Length);
+        Problem(file.Diagnostics[0], "PR0001", 1, 1, "CSV 表头中的列 '序号' 未知，该列已忽略（可用的列：date,task,status,by,evidence,note）",
+            "Unknown CSV column '序号' ignored (the columns are date,task,status,by,evidence,note)");
+        Problem(file.Diagnostics[1], "PR0001", 1, 24, "CSV 表头中的列 '备注' 未知，该列已忽略（可用的列：date,task,status,by,evidence,note）",
+            "Unknown CSV column '备注' ignored (the columns are date,task,status,by,evidence,note)");
+    }
+
+    [Fact]
+    public void Column_named_twice_is_reported_at_its_second_header_cell_and_nothing_is_read()
+    {
+        var file = Read("date,task,status,By,by\n2021-08-02,4,done,市桥街,石楼镇\n");
+
+        Assert.Empty(file.Records);
+        Problem(Assert.Single(file.Diagnostics), "PR0001", 1, 21, "CSV 表头中的列 'by' 重复", "CSV column 'by' appears twice in the header");
+    }
+
+    [Fact]
     public void RFC_4180_quoting_keeps_commas_doubled_quotes_and_line_breaks_inside_fields()
     {
         var file = Read($"{HeaderRow}\n2021-08-02,4,done,区发展改革局,\"清单, 第1版\",\"他说\"\"已公开\"\"\"\n2021-08-03,5,done,,\"第一行\n第二行\",\n2021-02-30,6,done,,,\n");
