@@ -67,24 +67,32 @@ public static class LedgerCsvReader
                     var rowStart = offset;
                     offset += raw.Length;
                     if (string.IsNullOrWhiteSpace(raw)) continue;
-                    if (badLines.Count > 0 && HasBadLine(source, rowStart, raw.Length, badLines)) continue;
-                    var fields = parser.Record ?? [];
-                    var starts = FieldStarts(raw, rowStart);
                     var content = raw.TrimEnd('\r', '\n');
+                    // Reading the fields is what finds a bad quote (BadDataFound): before the row is judged.
+                    var fields = parser.Record ?? [];
+                    var holdsBadLine = badLines.Count > 0 && HasBadLine(source, rowStart, raw.Length, badLines);
+                    var quoteProblem = map is not null && badRow == parser.Row;
+                    if (holdsBadLine || quoteProblem)
+                    {
+                        // A line with invalid UTF-8 was reported already. A bad row that runs over lines (its quote
+                        // never closes, or opens on a bad line) is given up at its first line only.
+                        var firstLineBad = holdsBadLine && badLines.Contains(source.GetLinePosition(rowStart).Line);
+                        var lineBreak = content.IndexOfAny(['\r', '\n']);
+                        if (quoteProblem && !firstLineBad)
+                        {
+                            Report(DiagnosticCatalog.SyntaxError, rowStart, lineBreak < 0 ? content.Length : lineBreak, "PR0001_CsvQuote");
+                        }
+                        if (lineBreak < 0 || !(quoteProblem || firstLineBad)) continue;
+                        resume = rowStart + lineBreak + (content[lineBreak] == '\r' && lineBreak + 1 < content.Length && content[lineBreak + 1] == '\n' ? 2 : 1);
+                        break;
+                    }
+                    var starts = FieldStarts(raw, rowStart);
                     if (map is null)
                     {
                         map = MapHeader(fields, starts, rowStart, content.Length, Report);
                         expectedColumns = fields.Length;
                         if (map is null) return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(diagnostics));
                         continue;
-                    }
-                    if (badRow == parser.Row)
-                    {
-                        var lineBreak = content.IndexOfAny(['\r', '\n']);
-                        Report(DiagnosticCatalog.SyntaxError, rowStart, lineBreak < 0 ? content.Length : lineBreak, "PR0001_CsvQuote");
-                        if (lineBreak < 0) continue;
-                        resume = rowStart + lineBreak + (content[lineBreak] == '\r' && lineBreak + 1 < content.Length && content[lineBreak + 1] == '\n' ? 2 : 1);
-                        break;
                     }
                     if (fields.Length != expectedColumns)
                     {
