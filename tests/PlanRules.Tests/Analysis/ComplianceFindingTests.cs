@@ -388,6 +388,24 @@ public class ComplianceFindingTests
     }
 
     [Fact]
+    public void Ledger_by_a_misspelt_unit_suggests_the_declared_name_and_keeps_its_fingerprint()
+    {
+        // A typo in `by` read "unit '区司法句' owes nothing on task 33", as if the unit existed and owed nothing.
+        var ledger = "2021-10-21 task 33 done by 区司法句\n2021-10-22 task 33 done by 市桥街";
+        var result = Check(Ipv6, ledger, asOf: "2021-12-31");
+
+        var findings = result.Findings("PR3008");
+        Assert.Equal(2, findings.Length);
+        Assert.Equal("单位 '区司法句' 在任务 33 上没有义务，是否指 '区司法局'？", findings[0].GetMessage(Zh));
+        Assert.Equal("Unit '区司法句' owes nothing on task 33; did you mean '区司法局'?", findings[0].GetMessage(En));
+        // A declared unit that owes nothing gets no suggestion.
+        Assert.Equal("Unit '市桥街' owes nothing on task 33", findings[1].GetMessage(En));
+        // The suggestion (which depends on the units declared) is not part of the fingerprint.
+        var plain = Diagnostic.Create(DiagnosticCatalog.LedgerUnitOwesNothing, findings[0].Location, "33", "区司法句", null, "区司法句", "33");
+        Assert.Equal(plain.Fingerprint, findings[0].Fingerprint);
+    }
+
+    [Fact]
     public void Ledger_record_after_the_as_of_date_is_reported_and_ignored()
     {
         var ledger = """

@@ -44,6 +44,8 @@ public static class ComplianceEvaluator
         var targets = new List<int>();
         // "Did you mean" for unknown task ids (PR3007): bounded, so a ledger of unknown ids stays linear.
         var suggestions = new NameSuggester.Bounded(() => plan.Tasks.Select(t => t.Id));
+        // And for unknown `by` names (PR3008): unit, group and alias names.
+        var unitSuggestions = new NameSuggester.Bounded(() => plan.Units.SelectMany(u => u.Aliases.Prepend(u.Name)));
         var texts = new Texts();
         foreach (var record in records)
         {
@@ -84,7 +86,12 @@ public static class ComplianceEvaluator
                 }
                 if (targets.Count == 0)
                 {
-                    sink.Report(DiagnosticCatalog.LedgerUnitOwesNothing, Pick(record.ByLocation, record.Location), task.Id, record.By, record.By, task.Id);
+                    // A name no unit has is most likely a typo: say which declared name is close. The suggestion
+                    // depends on the units declared, not on the record, and is left out of the fingerprint.
+                    var suggestion = unit is null ? unitSuggestions.For(record.By) : null;
+                    sink.Add(Diagnostic.Create(DiagnosticCatalog.LedgerUnitOwesNothing, Pick(record.ByLocation, record.Location), task.Id, record.By, null,
+                            record.By, task.Id, DiagnosticSink.DidYouMean(suggestion))
+                        .WithFingerprintArguments([record.By, task.Id]));
                     continue;
                 }
             }
