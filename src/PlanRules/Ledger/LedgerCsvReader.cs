@@ -47,50 +47,68 @@ public static class LedgerCsvReader
             // would then leave them out and put every later row's line and column off.
             IgnoreBlankLines = false,
         };
-        using var parser = new CsvParser(new StringReader(source.Text), configuration);
-        var offset = 0;
         int[]? map = null;
         var expectedColumns = 0;
-        try
+        // Where reading (re)starts. A bad row that spans lines (a quote that never closes, or closes on a later line
+        // with text after it) is reported at its first line, and reading starts again on the line after that one:
+        // the lines the bad quote ran over still count, each on its own.
+        var resume = 0;
+        while (resume < source.Length)
         {
-            while (parser.Read())
+            using var parser = new CsvParser(new TailReader(source.Text, resume), configuration);
+            var offset = resume;
+            resume = source.Length;
+            badRow = -1;
+            try
             {
-                var raw = parser.RawRecord;
-                var rowStart = offset;
-                offset += raw.Length;
-                if (string.IsNullOrWhiteSpace(raw)) continue;
-                if (badLines.Count > 0 && HasBadLine(source, rowStart, raw.Length, badLines)) continue;
-                var fields = parser.Record ?? [];
-                var starts = FieldStarts(raw, rowStart);
-                if (map is null)
+                while (parser.Read())
                 {
-                    map = MapHeader(fields);
-                    expectedColumns = fields.Length;
-                    if (map is null)
+                    var raw = parser.RawRecord;
+                    var rowStart = offset;
+                    offset += raw.Length;
+                    if (string.IsNullOrWhiteSpace(raw)) continue;
+                    var content = raw.TrimEnd('\r', '\n');
+                    // Reading the fields is what finds a bad quote (BadDataFound): before the row is judged.
+                    var fields = parser.Record ?? [];
+                    var holdsBadLine = badLines.Count > 0 && HasBadLine(source, rowStart, raw.Length, badLines);
+                    var quoteProblem = map is not null && badRow == parser.Row;
+                    if (holdsBadLine || quoteProblem)
                     {
-                        Report(DiagnosticCatalog.SyntaxError, rowStart, raw.TrimEnd('\r', '\n').Length, "PR0001_CsvHeader", string.Join(",", Columns));
+                        // A line with invalid UTF-8 was reported already. A bad row that runs over lines (its quote
+                        // never closes, or opens on a bad line) is given up at its first line only.
+                        var firstLineBad = holdsBadLine && badLines.Contains(source.GetLinePosition(rowStart).Line);
+                        var lineBreak = content.IndexOfAny(['\r', '\n']);
+                        if (quoteProblem && !firstLineBad)
+                        {
+                            Report(DiagnosticCatalog.SyntaxError, rowStart, lineBreak < 0 ? content.Length : lineBreak, "PR0001_CsvQuote");
+                        }
+                        if (lineBreak < 0 || !(quoteProblem || firstLineBad)) continue;
+                        resume = rowStart + lineBreak + (content[lineBreak] == '\r' && lineBreak + 1 < content.Length && content[lineBreak + 1] == '\n' ? 2 : 1);
                         break;
                     }
-                    continue;
+                    var starts = FieldStarts(raw, rowStart);
+                    if (map is null)
+                    {
+                        map = MapHeader(fields, starts, rowStart, content.Length, Report);
+                        expectedColumns = fields.Length;
+                        if (map is null) return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(diagnostics));
+                        continue;
+                    }
+                    if (fields.Length != expectedColumns)
+                    {
+                        Report(DiagnosticCatalog.SyntaxError, rowStart, content.Length, "PR0001_CsvColumns", expectedColumns, fields.Length);
+                        continue;
+                    }
+                    if (fields.All(string.IsNullOrWhiteSpace)) continue;
+                    var record = ReadRow(fields, starts, map, source, Report);
+                    if (record is not null) records.Add(record with { Order = records.Count });
                 }
-                if (badRow == parser.Row)
-                {
-                    Report(DiagnosticCatalog.SyntaxError, rowStart, raw.TrimEnd('\r', '\n').Length, "PR0001_CsvQuote");
-                    continue;
-                }
-                if (fields.Length != expectedColumns)
-                {
-                    Report(DiagnosticCatalog.SyntaxError, rowStart, raw.TrimEnd('\r', '\n').Length, "PR0001_CsvColumns", expectedColumns, fields.Length);
-                    continue;
-                }
-                if (fields.All(string.IsNullOrWhiteSpace)) continue;
-                var record = ReadRow(fields, starts, map, source, Report);
-                if (record is not null) records.Add(record with { Order = records.Count });
             }
-        }
-        catch (CsvHelperException e)
-        {
-            Report(DiagnosticCatalog.SyntaxError, Math.Min(offset, source.Length), 0, "PR0001_CsvField", "csv", e.Message.Split('\n')[0]);
+            catch (CsvHelperException e)
+            {
+                Report(DiagnosticCatalog.SyntaxError, Math.Min(offset, source.Length), 0, "PR0001_CsvField", "csv", e.Message.Split('\n')[0]);
+                break;
+            }
         }
         return new LedgerFile(source, records.ToImmutable(), DiagnosticOrder.Sort(diagnostics));
     }
@@ -168,13 +186,39 @@ public static class LedgerCsvReader
             map[3] >= 0 ? new TextSpan(Start(3), Length(3)) : new TextSpan(rowStart, 0));
     }
 
-    /// <summary>Maps each known column to its index in the header; null when a required column is missing.</summary>
-    private static int[]? MapHeader(string[] header)
+    /// <summary>
+    /// Maps each known column to its index in the header (-1 when absent). A column the reader does not know is
+    /// PR0001 at its cell and ignored; a missing required column, or a column named twice, is PR0001 and null: the
+    /// rows cannot be read.
+    /// </summary>
+    private static int[]? MapHeader(string[] header, int[] starts, int rowStart, int rowLength, Reporter report)
     {
-        var names = header.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
-        var map = Columns.Select(c => names.IndexOf(c)).ToArray();
-        if (map[0] < 0 || map[1] < 0 || map[2] < 0) return null;
-        return names.Any(n => !Columns.Contains(n)) || names.Distinct().Count() != names.Count ? null : map;
+        var names = header.Select(h => h.TrimStart('\uFEFF').Trim()).ToArray();
+        var known = names.Select(n => Array.IndexOf(Columns, n.ToLowerInvariant())).ToArray();
+        if (!known.Contains(0) || !known.Contains(1) || !known.Contains(2))
+        {
+            report(DiagnosticCatalog.SyntaxError, rowStart, rowLength, "PR0001_CsvHeader", string.Join(",", Columns));
+            return null;
+        }
+        var map = Enumerable.Repeat(-1, Columns.Length).ToArray();
+        for (var i = 0; i < names.Length; i++)
+        {
+            var (start, length) = i + 1 < starts.Length ? (starts[i], starts[i + 1] - 1 - starts[i]) : (rowStart, 0);
+            if (known[i] < 0)
+            {
+                report(DiagnosticCatalog.SyntaxError, start, length, "PR0001_CsvUnknownColumn", names[i], string.Join(",", Columns));
+            }
+            else if (map[known[i]] >= 0)
+            {
+                report(DiagnosticCatalog.SyntaxError, start, length, "PR0001_CsvDuplicateColumn", Columns[known[i]]);
+                return null;
+            }
+            else
+            {
+                map[known[i]] = i;
+            }
+        }
+        return map;
     }
 
     /// <summary>
@@ -200,5 +244,25 @@ public static class LedgerCsvReader
         }
         starts.Add(rowStart + end + 1);
         return [.. starts];
+    }
+
+    /// <summary>Reads a string from an offset on, without copying it (reading restarts after a bad row that spans lines).</summary>
+    private sealed class TailReader(string text, int start) : TextReader
+    {
+        private int _position = start;
+
+        public override int Peek() => _position < text.Length ? text[_position] : -1;
+
+        public override int Read() => _position < text.Length ? text[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = Math.Min(buffer.Length, text.Length - _position);
+            text.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
     }
 }

@@ -246,6 +246,26 @@ public class ComplianceFindingTests
         d.At("plan.plan", 12, 1);
     }
 
+    [Fact]
+    public void Records_of_one_day_are_one_occurrence_for_an_obligation()
+    {
+        // Regression: the same meeting filed twice — once for the whole task, once by the unit, or the same line in
+        // two ledger files — counted as two occurrences and hid a quarter with one meeting where two are required.
+        var ledger = """
+            2021-02-01 task 43 occurred
+            2021-02-01 task 43 occurred by 市桥街
+            2021-05-01 task 43 occurred by 市桥街
+            2021-05-20 task 43 done by 市桥街
+            """;
+        var csv = "date,task,status,by\n2021-02-01,43,occurred,市桥街\n";
+        var result = Check(Recurring("quarter", 2), ledger, asOf: "2021-06-30", csv: csv);
+
+        var d = result.Single("PR3005");
+        Assert.Equal("2021-01-01..2021-03-31", d.Properties["period"]);
+        Assert.Equal("1", d.Properties["occurrences"]);
+        Assert.Equal([D("2021-02-01"), D("2021-05-01"), D("2021-05-20")], result.State("43", "市桥街").Occurrences.ToArray());
+    }
+
     [Theory]
     [InlineData("year", "2021-12-31", "2021年", "2021", "2021-01-01..2021-12-31")]
     [InlineData("half-year", "2021-07-01", "2021年上半年", "2021 H1", "2021-01-01..2021-06-30")]
@@ -365,6 +385,24 @@ public class ComplianceFindingTests
         d.At("progress.ledger", 1, 28);
         findings[1].At("progress.ledger", 2, 28);
         Assert.Equal(ObligationStatus.Open, result.State("34", "区政务服务数据管理局").Status);
+    }
+
+    [Fact]
+    public void Ledger_by_a_misspelt_unit_suggests_the_declared_name_and_keeps_its_fingerprint()
+    {
+        // A typo in `by` read "unit '区司法句' owes nothing on task 33", as if the unit existed and owed nothing.
+        var ledger = "2021-10-21 task 33 done by 区司法句\n2021-10-22 task 33 done by 市桥街";
+        var result = Check(Ipv6, ledger, asOf: "2021-12-31");
+
+        var findings = result.Findings("PR3008");
+        Assert.Equal(2, findings.Length);
+        Assert.Equal("单位 '区司法句' 在任务 33 上没有义务，是否指 '区司法局'？", findings[0].GetMessage(Zh));
+        Assert.Equal("Unit '区司法句' owes nothing on task 33; did you mean '区司法局'?", findings[0].GetMessage(En));
+        // A declared unit that owes nothing gets no suggestion.
+        Assert.Equal("Unit '市桥街' owes nothing on task 33", findings[1].GetMessage(En));
+        // The suggestion (which depends on the units declared) is not part of the fingerprint.
+        var plain = Diagnostic.Create(DiagnosticCatalog.LedgerUnitOwesNothing, findings[0].Location, "33", "区司法句", null, "区司法句", "33");
+        Assert.Equal(plain.Fingerprint, findings[0].Fingerprint);
     }
 
     [Fact]

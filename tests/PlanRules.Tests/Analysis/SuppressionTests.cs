@@ -107,6 +107,24 @@ public class SuppressionTests
     }
 
     [Fact]
+    public void Baseline_keeps_matching_a_future_dated_record_on_later_days()
+    {
+        // Regression: PR3009's fingerprint held the as-of date (a message argument), so a baseline taken today no
+        // longer matched tomorrow (the default as-of date is today): the finding came back, its entry went stale.
+        const string ledger = "2021-12-01 task 48 done by 市桥街\n2022-03-01 task 48 done by 石楼镇";
+        var first = Check(Plan, ledger, asOf: "2021-12-30");
+        var baseline = Baseline.Parse("baseline.json", JsonReport.Render(first, Zh));
+
+        var tomorrow = Check(Plan, ledger, asOf: "2021-12-31", baseline: baseline);
+
+        Assert.Equal(first.Single("PR3009").Fingerprint, tomorrow.Single("PR3009").Fingerprint);
+        Assert.True(tomorrow.Single("PR3009").IsSuppressed);
+        Assert.Empty(tomorrow.Findings("PR1012"));
+        // The message still says the as-of date of the run.
+        Assert.Equal("台账记录日期 2022-03-01 晚于评估日期 2021-12-31，已忽略", tomorrow.Single("PR3009").GetMessage(Zh));
+    }
+
+    [Fact]
     public void Baseline_taken_from_a_run_with_plan_suppressions_has_no_stale_entries()
     {
         // Regression: a finding suppressed by the plan was never marked as matching its baseline entry,

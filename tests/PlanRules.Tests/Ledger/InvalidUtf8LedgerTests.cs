@@ -66,6 +66,39 @@ public class InvalidUtf8LedgerTests
     }
 
     [Fact]
+    public void Csv_bad_line_that_opens_a_quote_loses_only_itself()
+    {
+        // Regression: the bad line opened a quote that never closed, so the row ran to the end of the file and the
+        // good rows after it were skipped with the bad line, without a word.
+        var source = SourceText.FromUtf8Replacing(Bytes(
+            "date,task,status,by,evidence\n",
+            "2021-05-01,2,done,甲,\"", new byte[] { 0xFF }, ",\n",
+            "2021-05-02,3,done,,\n",
+            "2021-05-03,4,done,,\n"), "p.ledger.csv");
+
+        var file = LedgerCsvReader.Read(source);
+
+        Assert.Equal(["3", "4"], file.Records.Select(r => r.TaskId));
+        var d = Assert.Single(file.Diagnostics);
+        Assert.Equal(("PR0001", 2, 22), (d.Id, d.Location.Line, d.Location.Column));
+    }
+
+    [Fact]
+    public void Csv_row_with_an_unclosed_quote_that_runs_over_a_bad_line_is_reported_and_later_rows_count()
+    {
+        var source = SourceText.FromUtf8Replacing(Bytes(
+            "date,task,status,by,evidence\n",
+            "2021-05-01,2,done,,\"未闭合\n",
+            "2021-05-02,3,done,", new byte[] { 0xFF }, ",\n",
+            "2021-05-03,4,done,,\n"), "p.ledger.csv");
+
+        var file = LedgerCsvReader.Read(source);
+
+        Assert.Equal(["4"], file.Records.Select(r => r.TaskId));
+        Assert.Equal([("PR0001", 2), ("PR0001", 3)], file.Diagnostics.Select(d => (d.Id, d.Location.Line)));
+    }
+
+    [Fact]
     public void A_ledger_in_another_encoding_gives_twenty_findings_and_one_that_names_the_likely_cause()
     {
         // GB18030 bytes for 完成 on every line, three invalid UTF-8 sequences each (CD, EA B3, C9).

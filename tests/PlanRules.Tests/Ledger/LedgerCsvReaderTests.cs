@@ -85,6 +85,32 @@ public class LedgerCsvReaderTests
     }
 
     [Fact]
+    public void Unknown_column_is_reported_at_its_header_cell_and_ignored_while_every_row_still_counts()
+    {
+        // Regression: one column the reader does not know (a spreadsheet's 序号) refused the whole ledger with
+        // "the header must be …" at column 1, without naming the column.
+        var file = Read("序号,date,task,status,by,备注\n1,2021-08-02,4,done,市桥街,已公开\n2,2021-08-03,5,done,,\n");
+
+        Assert.Equal(["4", "5"], file.Records.Select(r => r.TaskId));
+        Assert.Equal("市桥街", file.Records[0].By);
+        Assert.Equal((2, 1), (file.Records[0].Location.Line, file.Records[0].Location.Column));
+        Assert.Equal(2, file.Diagnostics.Length);
+        Problem(file.Diagnostics[0], "PR0001", 1, 1, "CSV 表头中的列 '序号' 未知，该列已忽略（可用的列：date,task,status,by,evidence,note）",
+            "Unknown CSV column '序号' ignored (the columns are date,task,status,by,evidence,note)");
+        Problem(file.Diagnostics[1], "PR0001", 1, 24, "CSV 表头中的列 '备注' 未知，该列已忽略（可用的列：date,task,status,by,evidence,note）",
+            "Unknown CSV column '备注' ignored (the columns are date,task,status,by,evidence,note)");
+    }
+
+    [Fact]
+    public void Column_named_twice_is_reported_at_its_second_header_cell_and_nothing_is_read()
+    {
+        var file = Read("date,task,status,By,by\n2021-08-02,4,done,市桥街,石楼镇\n");
+
+        Assert.Empty(file.Records);
+        Problem(Assert.Single(file.Diagnostics), "PR0001", 1, 21, "CSV 表头中的列 'by' 重复", "CSV column 'by' appears twice in the header");
+    }
+
+    [Fact]
     public void RFC_4180_quoting_keeps_commas_doubled_quotes_and_line_breaks_inside_fields()
     {
         var file = Read($"{HeaderRow}\n2021-08-02,4,done,区发展改革局,\"清单, 第1版\",\"他说\"\"已公开\"\"\"\n2021-08-03,5,done,,\"第一行\n第二行\",\n2021-02-30,6,done,,,\n");
@@ -174,6 +200,32 @@ public class LedgerCsvReaderTests
         var file = Read($"{HeaderRow}\n2021-08-02,4,done,,,\n2021-08-03,5,done,,\"未闭合,\n");
         Assert.Equal(["4"], file.Records.Select(r => r.TaskId));
         Problem(Assert.Single(file.Diagnostics), "PR0001", 3, 1, "CSV 引号不匹配", "Unbalanced quote in CSV");
+    }
+
+    [Fact]
+    public void Unclosed_quote_in_the_middle_of_the_file_loses_only_its_own_line()
+    {
+        // Regression: the quote opened on line 3 never closes, so CsvHelper read lines 3..6 as one bad row; the
+        // good rows on lines 4 and 6 were skipped without a word.
+        var file = Read($"{HeaderRow}\r\n2021-08-02,4,done,,,\r\n2021-08-03,5,done,,\"未闭合,\r\n2021-08-04,6,done,,,\r\n2021-02-30,7,done,,,\r\n2021-08-05,8,done,,\"证据\",\r\n");
+
+        Assert.Equal(["4", "6", "8"], file.Records.Select(r => r.TaskId));
+        Assert.Equal([(4, 1), (6, 1)], file.Records.Skip(1).Select(r => (r.Location.Line, r.Location.Column)));
+        Assert.Equal(2, file.Diagnostics.Length);
+        Problem(file.Diagnostics[0], "PR0001", 3, 1, "CSV 引号不匹配", "Unbalanced quote in CSV");
+        Problem(file.Diagnostics[1], "PR0002", 5, 1, "日期 '2021-02-30' 不存在", "The date '2021-02-30' does not exist");
+    }
+
+    [Fact]
+    public void Quote_closed_on_a_later_line_with_text_after_it_loses_only_its_first_line()
+    {
+        // The field opened on line 2 closes on line 3 and is followed by more text: a bad row; line 3 is read again
+        // on its own (and is bad too), line 4 counts.
+        var file = Read($"{HeaderRow}\n2021-08-02,4,done,,\"开头,\n2021-08-03,5\" x,done,,,\n2021-08-04,6,done,,,\n");
+
+        Assert.Equal(["6"], file.Records.Select(r => r.TaskId));
+        Assert.Equal([2, 3], file.Diagnostics.Select(d => d.Location.Line));
+        Assert.All(file.Diagnostics, d => Assert.Equal("PR0001", d.Id));
     }
 
     [Fact]

@@ -44,12 +44,18 @@ public static class ComplianceEvaluator
         var targets = new List<int>();
         // "Did you mean" for unknown task ids (PR3007): bounded, so a ledger of unknown ids stays linear.
         var suggestions = new NameSuggester.Bounded(() => plan.Tasks.Select(t => t.Id));
+        // And for unknown `by` names (PR3008): unit, group and alias names.
+        var unitSuggestions = new NameSuggester.Bounded(() => plan.Units.SelectMany(u => u.Aliases.Prepend(u.Name)));
         var texts = new Texts();
         foreach (var record in records)
         {
             if (record.Date > asOf)
             {
-                sink.Report(DiagnosticCatalog.LedgerAfterAsOf, record.Location, record.TaskId, record.By, DateText.Iso(record.Date), DateText.Iso(asOf));
+                // The as-of date is in the message, not in the fingerprint: with the default as-of date (today) it
+                // changes every day, and a baseline must keep matching the record it accepted.
+                var recordDate = DateText.Iso(record.Date);
+                sink.Add(Diagnostic.Create(DiagnosticCatalog.LedgerAfterAsOf, record.Location, record.TaskId, record.By, null, recordDate, DateText.Iso(asOf))
+                    .WithFingerprintArguments([recordDate]));
                 continue;
             }
             var task = plan.GetTask(record.TaskId);
@@ -80,7 +86,12 @@ public static class ComplianceEvaluator
                 }
                 if (targets.Count == 0)
                 {
-                    sink.Report(DiagnosticCatalog.LedgerUnitOwesNothing, Pick(record.ByLocation, record.Location), task.Id, record.By, record.By, task.Id);
+                    // A name no unit has is most likely a typo: say which declared name is close. The suggestion
+                    // depends on the units declared, not on the record, and is left out of the fingerprint.
+                    var suggestion = unit is null ? unitSuggestions.For(record.By) : null;
+                    sink.Add(Diagnostic.Create(DiagnosticCatalog.LedgerUnitOwesNothing, Pick(record.ByLocation, record.Location), task.Id, record.By, null,
+                            record.By, task.Id, DiagnosticSink.DidYouMean(suggestion))
+                        .WithFingerprintArguments([record.By, task.Id]));
                     continue;
                 }
             }
@@ -138,6 +149,14 @@ public static class ComplianceEvaluator
         {
             var sorted = dates.ToArray();
             Array.Sort(sorted);
+            // One occurrence a day: the same event filed twice (for the task and by the unit, or in two ledger
+            // files) is one occurrence, not two.
+            var distinct = sorted.Length == 0 ? 0 : 1;
+            for (var i = 1; i < sorted.Length; i++)
+            {
+                if (sorted[i] != sorted[distinct - 1]) sorted[distinct++] = sorted[i];
+            }
+            if (distinct < sorted.Length) Array.Resize(ref sorted, distinct);
             occurrences = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
         }
         var completed = status == ObligationStatus.Done ? accumulator.Date : (LocalDate?)null;

@@ -30,7 +30,7 @@ public sealed record ObligationState(ObligationSymbol Obligation, ObligationStat
     public string? WaiverReason { get; init; }
     /// <summary>Evidence from every record about this obligation, in order.</summary>
     public ImmutableArray<string> Evidence { get; init; } = [];
-    /// <summary>Dates of <c>occurred</c> and <c>done</c> records, up to the as-of date.</summary>
+    /// <summary>Days with an <c>occurred</c> or <c>done</c> record, up to the as-of date, in order; each day once.</summary>
     public ImmutableArray<LocalDate> Occurrences { get; init; } = [];
     /// <summary>Days past due, when overdue (PR3001); else 0.</summary>
     public int DaysOverdue { get; init; }
