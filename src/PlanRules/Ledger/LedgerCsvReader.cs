@@ -37,10 +37,12 @@ public static class LedgerCsvReader
                 LocalizableString.FromResource(key, args), args.Select(a => LocalizableString.RenderArgument(a, null))));
 
         var badLines = InvalidUtf8Lines.Report(source, (start, length, key, args) => Report(DiagnosticCatalog.SyntaxError, start, length, key, args));
-        var badRow = -1;
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            BadDataFound = args => badRow = args.Context.Parser?.Row ?? -1,
+            // Bad quotes are found by BadQuotes below, on each row's raw text. CsvHelper's own callback makes the row
+            // so far into a string at every bad quote: a row of n bad quotes spanning n lines cost n² (64 KB of
+            // lines like `…,x"y"z,"a""b` took minutes).
+            BadDataFound = null,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
             // Blank lines are read (and skipped below) rather than ignored by CsvHelper, whose raw record
@@ -51,14 +53,43 @@ public static class LedgerCsvReader
         var expectedColumns = 0;
         // Where reading (re)starts. A bad row that spans lines (a quote that never closes, or closes on a later line
         // with text after it) is reported at its first line, and reading starts again on the line after that one:
-        // the lines the bad quote ran over still count, each on its own.
+        // the lines the bad quote ran over still count, each on its own. Those lines are read one at a time (up to
+        // `lineByLine`), so no row found there spans lines again: re-reading the rest of the file after each bad
+        // line made 64 KB of lines like `…,x"y"z,"a""b` take minutes.
         var resume = 0;
+        var lineByLine = 0;
         while (resume < source.Length)
         {
-            using var parser = new CsvParser(new TailReader(source.Text, resume), configuration);
+            // CsvHelper reads up to the next row whose quotes are bad (found first, in linear time): its lenient
+            // reading of such a row can run to the end of the file, and reading a row of many bad quotes costs it
+            // time quadratic in the row. The header and the lines a bad row ran over are read one line at a time.
+            var (badStart, badEnd) = (-1, -1);
+            int end;
+            if (map is null || resume < lineByLine)
+            {
+                end = LineEnd(source.Text, resume);
+            }
+            else
+            {
+                (badStart, badEnd) = NextBadRow(source.Text, resume);
+                end = badStart < 0 ? source.Length : badStart;
+            }
+            using var parser = new CsvParser(new TailReader(source.Text, resume, end), configuration);
             var offset = resume;
-            resume = source.Length;
-            badRow = -1;
+            resume = end;
+            if (badStart >= 0 && badStart == offset)
+            {
+                // The bad row comes first: given up at its first line (reported unless that line's UTF-8 is bad,
+                // which was reported already); the lines it ran over are read one at a time.
+                var firstLineEnd = LineEnd(source.Text, badStart);
+                if (!badLines.Contains(source.GetLinePosition(badStart).Line))
+                {
+                    Report(DiagnosticCatalog.SyntaxError, badStart, source.Text.AsSpan(badStart, firstLineEnd - badStart).TrimEnd("\r\n").Length, "PR0001_CsvQuote");
+                }
+                resume = firstLineEnd;
+                lineByLine = Math.Max(lineByLine, badEnd);
+                continue;
+            }
             try
             {
                 while (parser.Read())
@@ -71,7 +102,7 @@ public static class LedgerCsvReader
                     // Reading the fields is what finds a bad quote (BadDataFound): before the row is judged.
                     var fields = parser.Record ?? [];
                     var holdsBadLine = badLines.Count > 0 && HasBadLine(source, rowStart, raw.Length, badLines);
-                    var quoteProblem = map is not null && badRow == parser.Row;
+                    var quoteProblem = map is not null && BadQuotes(content);
                     if (holdsBadLine || quoteProblem)
                     {
                         // A line with invalid UTF-8 was reported already. A bad row that runs over lines (its quote
@@ -84,6 +115,7 @@ public static class LedgerCsvReader
                         }
                         if (lineBreak < 0 || !(quoteProblem || firstLineBad)) continue;
                         resume = rowStart + lineBreak + (content[lineBreak] == '\r' && lineBreak + 1 < content.Length && content[lineBreak + 1] == '\n' ? 2 : 1);
+                        lineByLine = Math.Max(lineByLine, rowStart + raw.Length);
                         break;
                     }
                     var starts = FieldStarts(raw, rowStart);
@@ -246,20 +278,131 @@ public static class LedgerCsvReader
         return [.. starts];
     }
 
-    /// <summary>Reads a string from an offset on, without copying it (reading restarts after a bad row that spans lines).</summary>
-    private sealed class TailReader(string text, int start) : TextReader
+    private static readonly System.Buffers.SearchValues<char> FieldEnds = System.Buffers.SearchValues.Create(",\r\n\"");
+
+    /// <summary>
+    /// The first row from <paramref name="from"/> on whose quotes break RFC 4180 (as <see cref="BadQuotes"/>), as its
+    /// start and the end of what it covers: to the end of the file for a quote that never closes, else to the end
+    /// of the line where the bad quote is; (-1, -1) when every row is good. Linear in the text it reads.
+    /// </summary>
+    private static (int Start, int End) NextBadRow(string text, int from)
+    {
+        var pos = from;
+        while (pos < text.Length)
+        {
+            var rowStart = pos;
+            while (true)
+            {
+                if (pos < text.Length && text[pos] == '"')
+                {
+                    pos++;
+                    while (true)
+                    {
+                        var quote = text.IndexOf('"', pos);
+                        if (quote < 0) return (rowStart, text.Length);
+                        pos = quote + 1;
+                        if (pos < text.Length && text[pos] == '"')
+                        {
+                            pos++;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (pos == text.Length) break;
+                    if (text[pos] == ',')
+                    {
+                        pos++;
+                        continue;
+                    }
+                    if (text[pos] is '\r' or '\n')
+                    {
+                        pos = LineEnd(text, pos);
+                        break;
+                    }
+                    return (rowStart, LineEnd(text, pos));
+                }
+                var stop = text.AsSpan(pos).IndexOfAny(FieldEnds);
+                if (stop < 0)
+                {
+                    pos = text.Length;
+                    break;
+                }
+                pos += stop;
+                if (text[pos] == '"') return (rowStart, LineEnd(text, pos));
+                if (text[pos] == ',')
+                {
+                    pos++;
+                    continue;
+                }
+                pos = LineEnd(text, pos);
+                break;
+            }
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>
+    /// True when a row's text breaks RFC 4180's quoting: a quote inside a field that does not start with one, text
+    /// after a field's closing quote, or a quote that never closes. Linear in the row.
+    /// </summary>
+    private static bool BadQuotes(string row)
+    {
+        var i = 0;
+        while (true)
+        {
+            if (i < row.Length && row[i] == '"')
+            {
+                i++;
+                while (true)
+                {
+                    var quote = row.IndexOf('"', i);
+                    if (quote < 0) return true;
+                    if (quote + 1 < row.Length && row[quote + 1] == '"')
+                    {
+                        i = quote + 2;
+                        continue;
+                    }
+                    i = quote + 1;
+                    break;
+                }
+                if (i == row.Length) return false;
+                if (row[i] != ',') return true;
+            }
+            else
+            {
+                var comma = row.IndexOf(',', i);
+                var field = comma < 0 ? row.AsSpan(i) : row.AsSpan(i, comma - i);
+                if (field.Contains('"')) return true;
+                if (comma < 0) return false;
+                i = comma;
+            }
+            i++;
+        }
+    }
+
+    /// <summary>The offset just after the line break that ends the line at <paramref name="start"/> (or the end of the text).</summary>
+    private static int LineEnd(string text, int start)
+    {
+        var brk = text.AsSpan(start).IndexOfAny('\r', '\n');
+        if (brk < 0) return text.Length;
+        var at = start + brk;
+        return at + (text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n' ? 2 : 1);
+    }
+
+    /// <summary>Reads a string from <paramref name="start"/> to <paramref name="end"/> without copying it (reading restarts after a bad row that spans lines).</summary>
+    private sealed class TailReader(string text, int start, int end) : TextReader
     {
         private int _position = start;
 
-        public override int Peek() => _position < text.Length ? text[_position] : -1;
+        public override int Peek() => _position < end ? text[_position] : -1;
 
-        public override int Read() => _position < text.Length ? text[_position++] : -1;
+        public override int Read() => _position < end ? text[_position++] : -1;
 
         public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
         public override int Read(Span<char> buffer)
         {
-            var n = Math.Min(buffer.Length, text.Length - _position);
+            var n = Math.Min(buffer.Length, end - _position);
             text.AsSpan(_position, n).CopyTo(buffer);
             _position += n;
             return n;

@@ -201,6 +201,27 @@ public sealed class HostileInputTests
         Assert.Equal(1_001, result.RecordCount);
     }
 
+    [Theory]
+    [InlineData("2021-03-01,1,done,,x\"y\"z,\"a\"\"b")]   // a quote inside a field, then one that never closes
+    [InlineData("2021-03-01,1,done,,,\"a\"\"b")]            // a quote that never closes: runs over every later line
+    [InlineData("2021-03-01,1,done,,\"a\"b,c")]              // text after a closing quote
+    public void CsvLedgerWithHundredThousandBadQuotes_IsReadInLinearTime_AndCountsEveryGoodLine(string bad)
+    {
+        // Each bad row used to make CsvHelper re-read (and copy) the rest of the file: 64 KB took minutes.
+        var ledger = new StringBuilder("date,task,status,by,evidence,note\n");
+        for (var i = 0; i < 100_000; i++)
+        {
+            ledger.Append(bad).Append('\n');
+            if (i % 100 == 0) ledger.Append("2021-05-01,1,occurred,A,,\n");
+        }
+        var file = WithinBound(() => LedgerCsvReader.Read(new SourceText(ledger.ToString(), "bad.ledger.csv")));
+        Assert.Equal(1_000, file.Records.Length);
+        Assert.Equal(100_000, file.Diagnostics.Length);
+        Assert.All(file.Diagnostics, d => Assert.Equal("PR0001", d.Id));
+        Assert.Equal(2, file.Diagnostics[0].Location.Line);
+        Assert.Equal(100_000 + 1_000 + 1, file.Diagnostics[^1].Location.Line);
+    }
+
     [Fact]
     public void TwoHundredThousandNestedGroups_Bind()
     {
