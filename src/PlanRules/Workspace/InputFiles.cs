@@ -65,9 +65,8 @@ public sealed record InputFiles(
             var full = Path.GetFullPath(path, baseDirectory);
             if (Directory.Exists(full))
             {
-                foreach (var file in Directory.EnumerateFiles(full, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 }))
+                foreach (var file in FilesBelow(full))
                 {
-                    if (file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git")) continue;
                     if (Classify(file) is { } kind) Add(found, kind, file, baseDirectory);
                 }
             }
@@ -82,6 +81,28 @@ public sealed record InputFiles(
         }
         ImmutableArray<SourceText> Of(InputKind kind) => found.TryGetValue(kind, out var files) ? [.. files.Values] : [];
         return new InputFiles(Of(InputKind.Plan), Of(InputKind.Rules), Of(InputKind.Ledger), Of(InputKind.LedgerCsv), Of(InputKind.Config), Of(InputKind.PlanTest));
+    }
+
+    private static readonly EnumerationOptions OneLevel = new() { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
+
+    /// <summary>
+    /// The files in <paramref name="folder"/> and its subfolders. Subfolders named <c>bin</c>, <c>obj</c> or <c>.git</c>
+    /// are skipped (only below the folder searched: a plan folder inside <c>~/bin/</c> is still searched), and so are
+    /// symbolic links to folders, which may lead back up the tree; linked files are read. The folder itself may be a link.
+    /// </summary>
+    private static IEnumerable<string> FilesBelow(string folder)
+    {
+        var pending = new Stack<string>([folder]);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var file in Directory.EnumerateFiles(current, "*", OneLevel)) yield return file;
+            foreach (var sub in Directory.EnumerateDirectories(current, "*", OneLevel))
+            {
+                if (Path.GetFileName(sub) is "bin" or "obj" or ".git") continue;
+                if (new DirectoryInfo(sub).LinkTarget is not null) continue;
+                pending.Push(sub);
+            }
+        }
     }
 
     private static void Add(Dictionary<InputKind, SortedDictionary<string, SourceText>> found, InputKind kind, string fullPath, string baseDirectory)
