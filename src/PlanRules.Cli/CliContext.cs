@@ -21,7 +21,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
             write(Out);
             return;
         }
-        var full = Path.GetFullPath(outputFile, CurrentDirectory);
+        var full = WriteTarget(Path.GetFullPath(outputFile, CurrentDirectory));
         var directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var temporary = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
@@ -31,6 +31,8 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
             {
                 write(file);
             }
+            // The rename replaces the file: the new one keeps the old one's permissions (a private plan stays private).
+            if (!OperatingSystem.IsWindows() && File.Exists(full)) File.SetUnixFileMode(temporary, File.GetUnixFileMode(full));
             File.Move(temporary, full, overwrite: true);
         }
         finally
@@ -45,6 +47,13 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
             }
         }
     }
+
+    /// <summary>
+    /// The file a write to <paramref name="path"/> must replace: the final target when the path is a symbolic link
+    /// (renaming over the link would replace it with a copy and leave the linked file as it was), else the path.
+    /// </summary>
+    private static string WriteTarget(string path) =>
+        File.Exists(path) && File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target ? target.FullName : path;
 }
 
 /// <summary>A usage or input problem: one line on stderr, exit code 2.</summary>
