@@ -1,0 +1,53 @@
+namespace PlanRules.Tests.Cli;
+
+/// <summary>Bad usage the command-line parser itself finds, and the help it prints.</summary>
+public partial class CliTests
+{
+    [Theory]
+    [InlineData("check", Example, "--format", "JSON")]
+    [InlineData("check", Example, "--format", "json", "--format", "sarif")]
+    [InlineData("check", Example, "--as-of")]
+    [InlineData("explain", "PR0001", "PR0002", "PR0003")]
+    [InlineData("fmt")]
+    [InlineData("import", "a.txt", "--encoding", "latin1")]
+    public void Errors_the_parser_finds_are_one_line_in_both_languages(params string[] args)
+    {
+        var run = InRepo(args);
+
+        AssertOneLineFailure(run);
+        Assert.StartsWith("planrules: 用法错误 / usage error: ", run.Err);
+        Assert.Equal("", run.Out);
+    }
+
+    [Fact]
+    public void No_command_is_one_line_in_both_languages()
+    {
+        var run = InRepo();
+
+        AssertOneLineFailure(run);
+        Assert.StartsWith("planrules: 用法错误 / usage error: ", run.Err);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("check", "--help")]
+    [InlineData("fmt", "-h")]
+    public void Help_names_the_command_planrules(params string[] args)
+    {
+        var run = InRepo(args);
+
+        Assert.Equal(0, run.Exit);
+        Assert.Equal("", run.Err);
+        Assert.Contains("\n  planrules ", run.Out);
+        Assert.DoesNotContain("PlanRules.Cli", run.Out);
+    }
+
+    [Fact]
+    public void Version_prints_the_tool_version()
+    {
+        var run = InRepo("--version");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Matches(@"^\d+\.\d+\.\d+", run.Out);
+    }
+}
