@@ -469,6 +469,19 @@ public partial class CliTests
     }
 
     [Fact]
+    public void Explain_StandardRuleWithoutEnglishTexts_PrintsEachChineseTextOnce()
+    {
+        var run = InRepo("explain", "GOV005");
+
+        Assert.Equal(0, run.Exit);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("GOV005  周期性事项落后超过一年", lines[0]);
+        Assert.Single(lines, l => l.Contains("按滚动的一年", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("超过一年没有记录", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("has recorded nothing for more than a year", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Explain_IsCaseInsensitive()
     {
         Assert.Equal(0, InRepo("explain", "pr1004").Exit);
