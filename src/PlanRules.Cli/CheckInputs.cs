@@ -59,6 +59,7 @@ internal sealed class CheckInputs
     private static Baseline ReadBaseline(string path, CliContext context)
     {
         var full = Path.GetFullPath(path, context.CurrentDirectory);
+        if (!File.Exists(full)) throw new InputFileException($"找不到基线文件 / baseline file not found: {path}");
         var source = InputFiles.Read(full, InputFiles.DisplayPath(full, context.CurrentDirectory));
         try
         {

@@ -50,4 +50,17 @@ public partial class CliTests
         Assert.Equal(0, run.Exit);
         Assert.Matches(@"^\d+\.\d+\.\d+", run.Out);
     }
+
+    [Theory]
+    [InlineData("--baseline")]
+    [InlineData("--config")]
+    [InlineData("--ledger")]
+    [InlineData("--rules")]
+    public void A_missing_file_given_to_an_option_is_named_as_given(string option)
+    {
+        var run = InRepo("check", Example, option, "no/such/file.json");
+
+        AssertOneLineFailure(run);
+        Assert.Matches(@"^planrules: 找不到[^/]+/ [a-z ]+not found: no/such/file\.json\n$", run.Err);
+    }
 }
