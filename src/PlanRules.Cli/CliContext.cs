@@ -21,6 +21,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
             write(Out);
             return;
         }
+        if (outputFile.Length == 0) throw new UsageException("输出文件路径为空 / empty path for --output: ''");
         var full = WriteTarget(Path.GetFullPath(outputFile, CurrentDirectory));
         var directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);

@@ -54,7 +54,7 @@ public sealed record InputFiles(
 
     /// <summary>
     /// Collects files from paths (files or folders, searched recursively, in ordinal path order so runs are
-    /// reproducible). A path that does not exist throws <see cref="InputFileException"/>. A file named
+    /// reproducible). A path that does not exist, or is empty, throws <see cref="InputFileException"/>. A file named
     /// explicitly is taken whatever its extension, by <paramref name="defaultKind"/> when it has none.
     /// </summary>
     public static InputFiles Discover(IEnumerable<string> paths, string baseDirectory, InputKind defaultKind = InputKind.Plan)
@@ -62,6 +62,8 @@ public sealed record InputFiles(
         var found = new Dictionary<InputKind, SortedDictionary<string, SourceText>>();
         foreach (var path in paths)
         {
+            // "" would resolve to the base folder itself: an unset variable ("$PLANS") must not make fmt rewrite everything.
+            if (path.Length == 0) throw new InputFileException("路径为空 / empty path: ''");
             var full = Path.GetFullPath(path, baseDirectory);
             if (Directory.Exists(full))
             {

@@ -63,4 +63,40 @@ public partial class CliTests
         AssertOneLineFailure(run);
         Assert.Matches(@"^planrules: 找不到[^/]+/ [a-z ]+not found: no/such/file\.json\n$", run.Err);
     }
+
+    [Theory]
+    [InlineData("fmt", "")]
+    [InlineData("fmt", "", "--check")]
+    [InlineData("check", "")]
+    [InlineData("model", "")]
+    [InlineData("test", "")]
+    [InlineData("check", "p.plan", "--ledger", "")]
+    [InlineData("check", "p.plan", "--rules", "")]
+    public void An_empty_path_is_bad_usage_not_the_current_folder(params string[] args)
+    {
+        using var dir = new PlanRules.Tests.Support.TempDirectory();
+        const string Unformatted = "unit A\ntask 1 \"t\" { lead A }\n";
+        var plan = dir.Write("p.plan", Unformatted);
+
+        var run = Invoke(dir.Path, args);
+
+        AssertOneLineFailure(run);
+        Assert.Contains("empty path", run.Err);
+        Assert.Equal(Unformatted, File.ReadAllText(plan));
+    }
+
+    [Theory]
+    [InlineData("check", "--output")]
+    [InlineData("model", "--output")]
+    [InlineData("report", "--output")]
+    public void An_empty_output_file_name_is_bad_usage(string command, string option)
+    {
+        using var dir = new PlanRules.Tests.Support.TempDirectory();
+        dir.Write("p.plan", "plan \"p\" { ref \"r\" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }\n");
+
+        var run = Invoke(dir.Path, command, "p.plan", option, "");
+
+        AssertOneLineFailure(run);
+        Assert.Contains("empty path", run.Err);
+    }
 }
