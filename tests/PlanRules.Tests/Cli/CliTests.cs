@@ -436,6 +436,27 @@ public partial class CliTests
         Assert.Equal(0, Invoke(dir.Path, "fmt", "sub", "--check").Exit);
     }
 
+    [Theory]
+    [InlineData("", "\n")]
+    [InlineData("\uFEFF", "\n")]
+    [InlineData("", "\r\n")]
+    [InlineData("\uFEFF", "\r\n")]
+    public void Fmt_KeepsTheFilesByteOrderMarkAndLineEnds(string bom, string newline)
+    {
+        using var dir = new TempDirectory();
+        string Text(string text) => bom + text.Replace("\n", newline);
+        var formatted = dir.Write("formatted.plan", Text("// c\r\nunit A\ntask 1 \"t\" {\n  lead A /* x\n  y */\n}\n".Replace("\r\n", "\n")));
+        var messy = dir.Write("messy.plan", Text("// c\nunit A\ntask 1 “t” { lead：A /* x\n  y */ }\n"));
+
+        var check = Invoke(dir.Path, "fmt", "formatted.plan", "--check");
+        var run = Invoke(dir.Path, "fmt", "messy.plan");
+
+        Assert.True(check.Exit == 0, check.Out + check.Err);
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(File.ReadAllBytes(formatted), File.ReadAllBytes(messy));
+        Assert.Equal(0, Invoke(dir.Path, "fmt", ".", "--check").Exit);
+    }
+
     [Fact]
     public void Fmt_OfAFileWithSyntaxErrors_ExitsOneAndLeavesItAlone()
     {
