@@ -99,4 +99,24 @@ public partial class CliTests
         AssertOneLineFailure(run);
         Assert.Contains("empty path", run.Err);
     }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("\"findings\"")]
+    [InlineData("42")]
+    [InlineData("{}")]
+    [InlineData("{\"findings\": {}}")]
+    [InlineData("{\"findings\": [")]
+    public void A_baseline_that_is_not_a_json_report_is_bad_usage(string json)
+    {
+        using var dir = new PlanRules.Tests.Support.TempDirectory();
+        dir.Write("p.plan", "plan \"p\" { ref \"r\" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }\n");
+        dir.Write("base.json", json);
+
+        var run = Invoke(dir.Path, "check", "p.plan", "--baseline", "base.json");
+
+        AssertOneLineFailure(run);
+        Assert.StartsWith("planrules: 基线文件无效 / invalid baseline file base.json: ", run.Err);
+    }
 }
