@@ -42,6 +42,20 @@ public partial class CliTests
         Assert.DoesNotContain("PlanRules.Cli", run.Out);
     }
 
+    [Theory]
+    [InlineData("check", "--rules <PATH>", "--ledger <PATH>", "--as-of <DATE>", "--output <FILE>", "--culture <zh-CN|en>", "--config <FILE>", "--baseline <FILE>", "--help-uri-base <URL>")]
+    [InlineData("report", "--output <FILE>", "--culture <zh-CN|en>", "--max-items <N>")]
+    [InlineData("model", "--output <FILE>")]
+    [InlineData("import", "--output <FILE>", "--culture <zh-CN|en>")]
+    [InlineData("test", "--culture <zh-CN|en>")]
+    public void Help_names_option_values_as_the_readme_does(string command, params string[] expected)
+    {
+        var run = InRepo(command, "--help");
+
+        Assert.Equal(0, run.Exit);
+        Assert.All(expected, e => Assert.Contains(e, run.Out));
+    }
+
     [Fact]
     public void Version_prints_the_tool_version()
     {
