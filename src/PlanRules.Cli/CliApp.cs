@@ -29,7 +29,8 @@ internal static class CliApp
 
         try
         {
-            var parse = root.Parse(args);
+            // No response files: "@old" is a folder or file named so, never a file of arguments to read.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (UnknownOption(parse) is { } unknown)
             {
                 stderr.WriteLine($"planrules: 未知选项 '{unknown}' / unknown option '{unknown}'");

@@ -133,4 +133,20 @@ public partial class CliTests
         AssertOneLineFailure(run);
         Assert.StartsWith("planrules: 基线文件无效 / invalid baseline file base.json: ", run.Err);
     }
+
+    [Theory]
+    [InlineData("check", "@old", "--no-default-rules")]
+    [InlineData("check", "@old/p.plan", "--no-default-rules")]
+    [InlineData("model", "@old")]
+    [InlineData("fmt", "@old", "--check")]
+    public void A_path_starting_with_an_at_sign_is_a_path_not_a_response_file(params string[] args)
+    {
+        using var dir = new PlanRules.Tests.Support.TempDirectory();
+        dir.Write("@old/p.plan", "plan \"p\" {\n  ref \"r\"\n  issued 2021-01-01\n  period 2021-01-01 .. 2021-12-31\n}\n");
+
+        var run = Invoke(dir.Path, args);
+
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Equal("", run.Err);
+    }
 }
