@@ -59,7 +59,7 @@ public sealed record InputFiles(
     /// </summary>
     public static InputFiles Discover(IEnumerable<string> paths, string baseDirectory, InputKind defaultKind = InputKind.Plan)
     {
-        var found = new Dictionary<InputKind, SortedDictionary<string, SourceText>>();
+        var found = new Dictionary<InputKind, SortedDictionary<string, string>>();
         foreach (var path in paths)
         {
             // "" would resolve to the base folder itself: an unset variable ("$PLANS") must not make fmt rewrite everything.
@@ -81,7 +81,14 @@ public sealed record InputFiles(
                 throw new InputFileException($"找不到文件或文件夹 / file or folder not found: {path}");
             }
         }
-        ImmutableArray<SourceText> Of(InputKind kind) => found.TryGetValue(kind, out var files) ? [.. files.Values] : [];
+        // One file reached by two names (a link beside its target, a link given with the folder holding the target) is
+        // read once, under the first name in ordinal order: two copies of a plan would make every name a duplicate.
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        ImmutableArray<SourceText> Of(InputKind kind) => found.TryGetValue(kind, out var files)
+            ? [.. files.Where(f => read.Add(File.ResolveLinkTarget(f.Value, returnFinalTarget: true)?.FullName ?? f.Value))
+                // A ledger that is not UTF-8 is read line by line: bad lines are findings, good lines still count.
+                .Select(f => Read(f.Value, f.Key, replaceInvalidUtf8: kind is InputKind.Ledger or InputKind.LedgerCsv))]
+            : [];
         return new InputFiles(Of(InputKind.Plan), Of(InputKind.Rules), Of(InputKind.Ledger), Of(InputKind.LedgerCsv), Of(InputKind.Config), Of(InputKind.PlanTest));
     }
 
@@ -107,13 +114,11 @@ public sealed record InputFiles(
         }
     }
 
-    private static void Add(Dictionary<InputKind, SortedDictionary<string, SourceText>> found, InputKind kind, string fullPath, string baseDirectory)
+    /// <summary>Notes a file by its display path (files are read when all are known, in display path order).</summary>
+    private static void Add(Dictionary<InputKind, SortedDictionary<string, string>> found, InputKind kind, string fullPath, string baseDirectory)
     {
-        if (!found.TryGetValue(kind, out var files)) found[kind] = files = new SortedDictionary<string, SourceText>(StringComparer.Ordinal);
-        var display = DisplayPath(fullPath, baseDirectory);
-        if (files.ContainsKey(display)) return;
-        // A ledger that is not UTF-8 is read line by line: bad lines are findings, good lines still count.
-        files[display] = Read(fullPath, display, replaceInvalidUtf8: kind is InputKind.Ledger or InputKind.LedgerCsv);
+        if (!found.TryGetValue(kind, out var files)) found[kind] = files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        files.TryAdd(DisplayPath(fullPath, baseDirectory), fullPath);
     }
 
     /// <summary>A path relative to <paramref name="baseDirectory"/> with '/' separators.</summary>

@@ -64,4 +64,17 @@ public class FolderSearchTests
         Assert.Equal(["plans/linked.plan"], InputFiles.Discover(["plans"], directory.Path).Plans.Select(p => p.Path));
         Assert.Equal(["alias/p.plan"], InputFiles.Discover(["alias"], directory.Path).Plans.Select(p => p.Path));
     }
+
+    [Fact]
+    public void A_file_reached_through_a_link_and_by_its_own_name_is_read_once()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var directory = new TempDirectory();
+        directory.Write("plans/2021.plan", Plan);
+        File.CreateSymbolicLink(Path.Combine(directory.Path, "plans", "current.plan"), "2021.plan");
+        File.CreateSymbolicLink(Path.Combine(directory.Path, "a-link.plan"), Path.Combine("plans", "2021.plan"));
+
+        Assert.Equal(["plans/2021.plan"], InputFiles.Discover(["plans"], directory.Path).Plans.Select(p => p.Path));
+        Assert.Equal(["a-link.plan"], InputFiles.Discover(["plans/current.plan", "a-link.plan", "plans"], directory.Path).Plans.Select(p => p.Path));
+    }
 }
