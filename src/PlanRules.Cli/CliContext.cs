@@ -6,7 +6,7 @@ namespace PlanRules.Cli;
 /// <summary>What a command needs from its surroundings; tests supply their own.</summary>
 internal sealed record CliContext(TextWriter Out, TextWriter Error, string CurrentDirectory, IClock Clock)
 {
-    /// <summary>Writes <paramref name="text"/> to <paramref name="outputFile"/> (UTF-8, no BOM) or to standard output.</summary>
+    /// <summary>Writes <paramref name="text"/> to <paramref name="outputFile"/> (UTF-8, no BOM) or, for null or <c>-</c>, to standard output.</summary>
     public void Emit(string text, string? outputFile) => Emit(writer => writer.Write(text), outputFile);
 
     /// <summary>
@@ -16,7 +16,7 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
     /// </summary>
     public void Emit(Action<TextWriter> write, string? outputFile)
     {
-        if (outputFile is null)
+        if (IsStandardOutput(outputFile))
         {
             write(Out);
             return;
@@ -48,6 +48,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
             }
         }
     }
+
+    /// <summary>No <c>--output</c>, or <c>--output -</c> (a file named <c>-</c> is <c>./-</c>): standard output.</summary>
+    public static bool IsStandardOutput([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? outputFile) => outputFile is null or "-";
 
     /// <summary>
     /// The file a write to <paramref name="path"/> must replace: the final target when the path is a symbolic link

@@ -41,7 +41,7 @@ internal static class ImportCommand
             var requested = NoticeDecoder.ParseName(parse.GetValue(encoding))
                 ?? throw new UsageException($"不支持的编码 / unsupported encoding: {parse.GetValue(encoding)} (auto | utf-8 | gb18030)");
             var outputFile = parse.GetValue(output);
-            var outputPath = outputFile is null ? "<stdout>" : InputFiles.DisplayPath(Path.GetFullPath(outputFile, context.CurrentDirectory), context.CurrentDirectory);
+            var outputPath = CliContext.IsStandardOutput(outputFile) ? "<stdout>" : InputFiles.DisplayPath(Path.GetFullPath(outputFile, context.CurrentDirectory), context.CurrentDirectory);
             ImportResult result;
             try
             {

@@ -36,8 +36,8 @@ internal static class ReportCommand
             };
             var result = inputs.Check(parse, context);
             var target = parse.GetValue(output) ?? "report.html";
-            context.Emit(writer => HtmlReportWriter.Write(writer, result, cultureInfo, options), target == "-" ? null : target);
-            if (target != "-")
+            context.Emit(writer => HtmlReportWriter.Write(writer, result, cultureInfo, options), target);
+            if (!CliContext.IsStandardOutput(target))
             {
                 context.Out.Write(string.Format(System.Globalization.CultureInfo.InvariantCulture, Messages.Get("Report_Written", cultureInfo), target) + "\n");
             }

@@ -149,4 +149,22 @@ public partial class CliTests
         Assert.True(run.Exit == 0, run.Err);
         Assert.Equal("", run.Err);
     }
+
+    [Theory]
+    [InlineData("check", "p.plan", "--format", "json")]
+    [InlineData("model", "p.plan")]
+    [InlineData("import", "notice.txt")]
+    public void Output_dash_is_standard_output_for_every_command(params string[] args)
+    {
+        using var dir = new PlanRules.Tests.Support.TempDirectory();
+        dir.Write("p.plan", "plan \"p\" {\n  ref \"r\"\n  issued 2021-01-01\n  period 2021-01-01 .. 2021-12-31\n}\n");
+        dir.Write("notice.txt", "关于印发测试方案的通知\n一、总体要求\n1.做好工作。区政府办牵头。2021年底前完成。\n");
+
+        var toFile = Invoke(dir.Path, [.. args, "--output", "out.txt"]);
+        var toStdout = Invoke(dir.Path, [.. args, "--output", "-"]);
+
+        Assert.True(toStdout.Exit is 0 or 1, toStdout.Err);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir.Path, "out.txt")), toStdout.Out);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "-")));
+    }
 }
