@@ -12,12 +12,13 @@ internal static class CheckCommand
         var inputs = new CheckInputs();
         var format = new Option<string>("--format") { Description = "text | json | sarif", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
-        var output = new Option<string?>("--output", "-o") { Description = "输出文件 / write to this file" };
-        var culture = new Option<string?>("--culture") { Description = "zh-CN | en" };
+        var output = new Option<string?>("--output", "-o") { HelpName = "FILE", Description = "输出文件 / write to this file" };
+        var culture = new Option<string?>("--culture") { HelpName = "zh-CN|en", Description = "zh-CN | en" };
         var explain = new Option<bool>("--explain") { Description = "在每条规则发现下列出各项取值 / print the value of each term under rule findings" };
         var showSuppressed = new Option<bool>("--show-suppressed") { Description = "文本输出中包含已抑制的发现 / include suppressed findings in text output" };
         var helpUriBase = new Option<string?>("--help-uri-base")
         {
+            HelpName = "URL",
             Description = "SARIF 中规则说明的网址前缀（{id} 替换为规则编号）/ SARIF helpUri for rules without a help URL: this URL with {id} replaced (or the id appended)",
         };
         var command = new Command("check", "检查计划 / check a plan")

@@ -12,12 +12,12 @@ namespace PlanRules.Cli;
 internal sealed class CheckInputs
 {
     public Argument<string[]> Paths { get; } = new("PATH") { Description = "计划文件或文件夹 / plan files or folders (default: current folder)", Arity = ArgumentArity.ZeroOrMore };
-    public Option<string[]> Rules { get; } = new("--rules") { Description = "规则文件或文件夹 / rule files or folders", AllowMultipleArgumentsPerToken = false };
-    public Option<string[]> Ledger { get; } = new("--ledger") { Description = "台账文件 / ledger files (*.ledger, *.ledger.csv)" };
-    public Option<string?> AsOf { get; } = new("--as-of") { Description = "评估日期 / the as-of date (default: today in the plan's time zone)" };
-    public Option<string?> Config { get; } = new("--config") { Description = ".planrules 配置文件 / an explicit configuration file" };
+    public Option<string[]> Rules { get; } = new("--rules") { HelpName = "PATH", Description = "规则文件或文件夹 / rule files or folders", AllowMultipleArgumentsPerToken = false };
+    public Option<string[]> Ledger { get; } = new("--ledger") { HelpName = "PATH", Description = "台账文件 / ledger files (*.ledger, *.ledger.csv)" };
+    public Option<string?> AsOf { get; } = new("--as-of") { HelpName = "DATE", Description = "评估日期 / the as-of date (default: today in the plan's time zone)" };
+    public Option<string?> Config { get; } = new("--config") { HelpName = "FILE", Description = ".planrules 配置文件 / an explicit configuration file" };
     public Option<bool> NoDefaultRules { get; } = new("--no-default-rules") { Description = "不使用内置规则 / turn the standard rule sets off" };
-    public Option<string?> Baseline { get; } = new("--baseline") { Description = "基线（上次的 JSON 输出）/ baseline: an earlier JSON output" };
+    public Option<string?> Baseline { get; } = new("--baseline") { HelpName = "FILE", Description = "基线（上次的 JSON 输出）/ baseline: an earlier JSON output" };
 
     /// <summary>
     /// Discovers plans, ledgers, rules and configuration from the parsed options and checks them. The as-of date is
@@ -59,6 +59,7 @@ internal sealed class CheckInputs
     private static Baseline ReadBaseline(string path, CliContext context)
     {
         var full = Path.GetFullPath(path, context.CurrentDirectory);
+        if (!File.Exists(full)) throw new InputFileException($"找不到基线文件 / baseline file not found: {path}");
         var source = InputFiles.Read(full, InputFiles.DisplayPath(full, context.CurrentDirectory));
         try
         {

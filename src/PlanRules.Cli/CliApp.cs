@@ -13,7 +13,12 @@ internal static class CliApp
         // rule set is a lazily built singleton: the check takes it (waiting for it, if need be) as before.
         if (args.Length > 0 && args[0] is "check" or "report") _ = Task.Run(() => PlanRules.Rules.StandardRules.Compiled);
         var context = new CliContext(stdout, stderr, currentDirectory, clock);
-        var root = new RootCommand("PlanRules: 工作方案检查工具 / checks work plans, progress ledgers and analyst rules");
+        // Named as the tool is installed: a RootCommand takes the executable's name (PlanRules.Cli) for its help.
+        var root = new Command("planrules", "PlanRules: 工作方案检查工具 / checks work plans, progress ledgers and analyst rules")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ModelCommand.Create(context));
@@ -24,7 +29,8 @@ internal static class CliApp
 
         try
         {
-            var parse = root.Parse(args);
+            // No response files: "@old" is a folder or file named so, never a file of arguments to read.
+            var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (UnknownOption(parse) is { } unknown)
             {
                 stderr.WriteLine($"planrules: 未知选项 '{unknown}' / unknown option '{unknown}'");
@@ -32,7 +38,9 @@ internal static class CliApp
             }
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors) stderr.WriteLine($"planrules: {error.Message}");
+                // The parser's messages are English and may span lines ("Must be one of: …"): one line, with a bilingual lead.
+                var messages = System.Text.RegularExpressions.Regex.Replace(string.Join(" ", parse.Errors.Select(e => e.Message)), @"\s+", " ").Trim();
+                stderr.WriteLine($"planrules: 用法错误 / usage error: {messages}");
                 return 2;
             }
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

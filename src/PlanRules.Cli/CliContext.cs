@@ -6,7 +6,7 @@ namespace PlanRules.Cli;
 /// <summary>What a command needs from its surroundings; tests supply their own.</summary>
 internal sealed record CliContext(TextWriter Out, TextWriter Error, string CurrentDirectory, IClock Clock)
 {
-    /// <summary>Writes <paramref name="text"/> to <paramref name="outputFile"/> (UTF-8, no BOM) or to standard output.</summary>
+    /// <summary>Writes <paramref name="text"/> to <paramref name="outputFile"/> (UTF-8, no BOM) or, for null or <c>-</c>, to standard output.</summary>
     public void Emit(string text, string? outputFile) => Emit(writer => writer.Write(text), outputFile);
 
     /// <summary>
@@ -16,12 +16,13 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
     /// </summary>
     public void Emit(Action<TextWriter> write, string? outputFile)
     {
-        if (outputFile is null)
+        if (IsStandardOutput(outputFile))
         {
             write(Out);
             return;
         }
-        var full = Path.GetFullPath(outputFile, CurrentDirectory);
+        if (outputFile.Length == 0) throw new UsageException("输出文件路径为空 / empty path for --output: ''");
+        var full = WriteTarget(Path.GetFullPath(outputFile, CurrentDirectory));
         var directory = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var temporary = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
@@ -31,6 +32,8 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
             {
                 write(file);
             }
+            // The rename replaces the file: the new one keeps the old one's permissions (a private plan stays private).
+            if (!OperatingSystem.IsWindows() && File.Exists(full)) File.SetUnixFileMode(temporary, File.GetUnixFileMode(full));
             File.Move(temporary, full, overwrite: true);
         }
         finally
@@ -45,6 +48,16 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, string Curre
             }
         }
     }
+
+    /// <summary>No <c>--output</c>, or <c>--output -</c> (a file named <c>-</c> is <c>./-</c>): standard output.</summary>
+    public static bool IsStandardOutput([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? outputFile) => outputFile is null or "-";
+
+    /// <summary>
+    /// The file a write to <paramref name="path"/> must replace: the final target when the path is a symbolic link
+    /// (renaming over the link would replace it with a copy and leave the linked file as it was), else the path.
+    /// </summary>
+    private static string WriteTarget(string path) =>
+        File.Exists(path) && File.ResolveLinkTarget(path, returnFinalTarget: true) is { } target ? target.FullName : path;
 }
 
 /// <summary>A usage or input problem: one line on stderr, exit code 2.</summary>

@@ -18,13 +18,17 @@ internal static class ExplainCommand
                 ?? throw new UsageException($"未知的发现编号 / unknown finding id: {requested}");
             var zh = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
             var en = System.Globalization.CultureInfo.GetCultureInfo("en");
-            context.Out.WriteLine($"{descriptor.Id}  {descriptor.Title.ToString(zh)} / {descriptor.Title.ToString(en)}");
+            // A text with no English version (a standard rule's title and description) falls back to Chinese: printed once.
+            var (title, titleEn) = (descriptor.Title.ToString(zh), descriptor.Title.ToString(en));
+            context.Out.WriteLine(title == titleEn ? $"{descriptor.Id}  {title}" : $"{descriptor.Id}  {title} / {titleEn}");
             context.Out.WriteLine($"  默认级别 / default severity: {descriptor.DefaultSeverity.ToText()}");
             context.Out.WriteLine($"  类别 / category: {descriptor.Category}");
-            context.Out.WriteLine($"  {descriptor.Description.ToString(zh)}");
-            context.Out.WriteLine($"  {descriptor.Description.ToString(en)}");
-            context.Out.WriteLine($"  消息格式 / message: {descriptor.MessageFormat.ToString(zh)}");
-            context.Out.WriteLine($"                      {descriptor.MessageFormat.ToString(en)}");
+            var (description, descriptionEn) = (descriptor.Description.ToString(zh), descriptor.Description.ToString(en));
+            context.Out.WriteLine($"  {description}");
+            if (descriptionEn != description) context.Out.WriteLine($"  {descriptionEn}");
+            var (message, messageEn) = (descriptor.MessageFormat.ToString(zh), descriptor.MessageFormat.ToString(en));
+            context.Out.WriteLine($"  消息格式 / message: {message}");
+            if (messageEn != message) context.Out.WriteLine($"                      {messageEn}");
             if (descriptor.HelpLinkUri is { } help) context.Out.WriteLine($"  帮助 / help: {help}");
             return 0;
         }));

@@ -31,7 +31,7 @@ internal static class FmtCommand
                     exit = 1;
                     continue;
                 }
-                var formatted = PlanPrinter.Print(file);
+                var formatted = WithLineEndsOf(source.Text, PlanPrinter.Print(file));
                 if (formatted == source.Text) continue;
                 if (parse.GetValue(check))
                 {
@@ -41,12 +41,31 @@ internal static class FmtCommand
                 else
                 {
                     // Through a temporary file and a rename: a failure never leaves half a plan in the analyst's file.
-                    context.Emit(formatted, Path.GetFullPath(source.Path, context.CurrentDirectory));
+                    // The source text has no byte-order mark (SourceText drops it); a file that had one keeps it.
+                    var fullPath = Path.GetFullPath(source.Path, context.CurrentDirectory);
+                    context.Emit(HasByteOrderMark(fullPath) ? "\uFEFF" + formatted : formatted, fullPath);
                     context.Out.WriteLine($"{source.Path}: 已格式化 / formatted");
                 }
             }
             return exit;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// The printer's text (LF) with the line ends of <paramref name="original"/>: CRLF when its first line ends so, as a
+    /// Windows checkout has them, so <c>fmt --check</c> does not fail every file there.
+    /// </summary>
+    private static string WithLineEndsOf(string original, string printed)
+    {
+        var firstBreak = original.IndexOf('\n', StringComparison.Ordinal);
+        return firstBreak > 0 && original[firstBreak - 1] == '\r' ? printed.ReplaceLineEndings("\r\n") : printed;
+    }
+
+    private static bool HasByteOrderMark(string path)
+    {
+        Span<byte> start = stackalloc byte[3];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(start, 3, throwOnEndOfStream: false) == 3 && start is [0xEF, 0xBB, 0xBF];
     }
 }

@@ -17,10 +17,10 @@ internal static class ImportCommand
     public static Command Create(CliContext context)
     {
         var notice = new Argument<string>("NOTICE") { Description = "通知文本文件 / the notice, as text (UTF-8 or GB18030)" };
-        var output = new Option<string?>("--output", "-o") { Description = "计划草稿输出文件 / write the draft plan to this file" };
+        var output = new Option<string?>("--output", "-o") { HelpName = "FILE", Description = "计划草稿输出文件 / write the draft plan to this file" };
         var encoding = new Option<string>("--encoding") { Description = "auto | utf-8 | gb18030", DefaultValueFactory = _ => "auto" };
         encoding.AcceptOnlyFromAmong("auto", "utf-8", "utf8", "gb18030", "gbk");
-        var culture = new Option<string?>("--culture") { Description = "zh-CN | en" };
+        var culture = new Option<string?>("--culture") { HelpName = "zh-CN|en", Description = "zh-CN | en" };
         var command = new Command("import", "把通知转换为计划草稿 / import a notice as a draft plan") { notice, output, encoding, culture };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -41,7 +41,7 @@ internal static class ImportCommand
             var requested = NoticeDecoder.ParseName(parse.GetValue(encoding))
                 ?? throw new UsageException($"不支持的编码 / unsupported encoding: {parse.GetValue(encoding)} (auto | utf-8 | gb18030)");
             var outputFile = parse.GetValue(output);
-            var outputPath = outputFile is null ? "<stdout>" : InputFiles.DisplayPath(Path.GetFullPath(outputFile, context.CurrentDirectory), context.CurrentDirectory);
+            var outputPath = CliContext.IsStandardOutput(outputFile) ? "<stdout>" : InputFiles.DisplayPath(Path.GetFullPath(outputFile, context.CurrentDirectory), context.CurrentDirectory);
             ImportResult result;
             try
             {

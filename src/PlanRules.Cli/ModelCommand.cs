@@ -12,7 +12,7 @@ internal static class ModelCommand
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.ZeroOrMore, Description = "计划文件或文件夹 / plan files or folders" };
-        var output = new Option<string?>("--output", "-o") { Description = "输出文件 / write to this file" };
+        var output = new Option<string?>("--output", "-o") { HelpName = "FILE", Description = "输出文件 / write to this file" };
         var command = new Command("model", "输出绑定后的计划模型 / print the bound plan as JSON") { paths, output };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {

@@ -14,10 +14,11 @@ internal static class ReportCommand
     public static Command Create(CliContext context)
     {
         var inputs = new CheckInputs();
-        var output = new Option<string>("--output", "-o") { Description = "输出文件 / the HTML file to write ('-': standard output)", DefaultValueFactory = _ => "report.html" };
-        var culture = new Option<string?>("--culture") { Description = "zh-CN | en" };
+        var output = new Option<string>("--output", "-o") { HelpName = "FILE", Description = "输出文件 / the HTML file to write ('-': standard output)", DefaultValueFactory = _ => "report.html" };
+        var culture = new Option<string?>("--culture") { HelpName = "zh-CN|en", Description = "zh-CN | en" };
         var maxItems = new Option<int?>("--max-items")
         {
+            HelpName = "N",
             Description = "每个列表最多列出的条目数（发现、单位、义务、时间轴任务）/ most items listed in each list (findings, units, obligations, timeline tasks)",
         };
         var command = new Command("report", "生成 HTML 报告 / write an HTML report")
@@ -35,8 +36,8 @@ internal static class ReportCommand
             };
             var result = inputs.Check(parse, context);
             var target = parse.GetValue(output) ?? "report.html";
-            context.Emit(writer => HtmlReportWriter.Write(writer, result, cultureInfo, options), target == "-" ? null : target);
-            if (target != "-")
+            context.Emit(writer => HtmlReportWriter.Write(writer, result, cultureInfo, options), target);
+            if (!CliContext.IsStandardOutput(target))
             {
                 context.Out.Write(string.Format(System.Globalization.CultureInfo.InvariantCulture, Messages.Get("Report_Written", cultureInfo), target) + "\n");
             }

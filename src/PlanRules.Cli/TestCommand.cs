@@ -16,7 +16,7 @@ internal static class TestCommand
     {
         var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "测试文件或文件夹 / .plantest files or folders" };
         var coverage = new Option<bool>("--coverage") { Description = "列出每条规则被测试触发与未触发的次数 / list, per rule, how many tests made it fire and how many saw it stay silent" };
-        var culture = new Option<string?>("--culture") { Description = "zh-CN | en" };
+        var culture = new Option<string?>("--culture") { HelpName = "zh-CN|en", Description = "zh-CN | en" };
         var command = new Command("test", "运行规则测试 / run .plantest files") { paths, coverage, culture };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {

@@ -18,9 +18,11 @@ public sealed record Baseline(string Path, ImmutableHashSet<string> Fingerprints
     public static Baseline Parse(string path, string json)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
-        if (!document.RootElement.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
+        // Any JSON value parses; only an object with a "findings" array is a report (not [], null, or a SARIF log).
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
         {
-            throw new FormatException("baseline has no \"findings\" array");
+            throw new FormatException("baseline has no \"findings\" array (expected the output of check --format json)");
         }
         var fingerprints = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var staleWaivers = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);

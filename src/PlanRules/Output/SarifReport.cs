@@ -106,6 +106,9 @@ public static class SarifReport
         return file is null ? Location.None : Location.Create(file.Source, new TextSpan(0, 0));
     }
 
+    /// <summary>The base every artifact uri is relative to: the current folder of the run.</summary>
+    public const string SourceRoot = "%SRCROOT%";
+
     private static string ToUri(string path) => string.Join('/', path.Replace('\\', '/').Split('/').Select(System.Uri.EscapeDataString));
 
     private static void WriteLocation(Utf8JsonWriter writer, Location location, int? id = null)
@@ -115,6 +118,9 @@ public static class SarifReport
         writer.WriteStartObject("physicalLocation");
         writer.WriteStartObject("artifactLocation");
         writer.WriteString("uri", ToUri(location.Path));
+        // Paths are relative to the folder the check ran in, which CI runs from the checkout's root (SARIF 3.4.4:
+        // a relative uri SHOULD name its base; GitHub code scanning, like CodeQL's output, uses %SRCROOT%).
+        writer.WriteString("uriBaseId", SourceRoot);
         writer.WriteEndObject();
         writer.WriteStartObject("region");
         writer.WriteNumber("startLine", Math.Max(1, location.LineSpan.Start.Line));

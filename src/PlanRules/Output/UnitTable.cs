@@ -10,7 +10,10 @@ namespace PlanRules.Output;
 /// <summary>The per-unit compliance table ("who owes what"), worst first, in text and JSON.</summary>
 public static class UnitTable
 {
-    /// <summary>Writes an aligned text table; CJK characters count as two columns.</summary>
+    /// <summary>
+    /// Writes an aligned text table; CJK characters count as two columns. A unit name's line breaks and control characters
+    /// are escaped as in finding lines (<see cref="TextReport.OneLine"/>), so each unit keeps one row.
+    /// </summary>
     public static string Format(ComplianceResult compliance, NodaTime.LocalDate asOf, CultureInfo culture)
     {
         if (compliance.Units.IsEmpty) return "";
@@ -22,7 +25,7 @@ public static class UnitTable
         ];
         var rows = compliance.Units.Select(u => new[]
         {
-            u.Unit.Name, Num(u.Obligations), Num(u.Done), Num(u.DoneLate), Num(u.Overdue), Num(u.Waived), Num(u.Open),
+            TextReport.OneLine(u.Unit.Name), Num(u.Obligations), Num(u.Done), Num(u.DoneLate), Num(u.Overdue), Num(u.Waived), Num(u.Open),
         }).ToList();
         var widths = headers.Select((h, i) => Math.Max(Width(h), rows.Count == 0 ? 0 : rows.Max(r => Width(r[i])))).ToArray();
         var builder = new StringBuilder();

@@ -106,8 +106,9 @@ public sealed class PlanTestRunner(IPlanChecker checker)
                 (kind switch { InputKind.Plan => plans, InputKind.Rules => rules, _ => ledgers }).Add(inline);
                 continue;
             }
-            var full = Path.GetFullPath(source.Path!, testDirectory);
-            var files = InputFiles.Discover([full], baseDirectory, kind);
+            // Named from the current folder, as the command line names files (and "" stays empty: never the whole folder).
+            var path = source.Path!.Length == 0 ? "" : InputFiles.DisplayPath(Path.GetFullPath(source.Path, testDirectory), baseDirectory);
+            var files = InputFiles.Discover([path], baseDirectory, kind);
             plans.AddRange(files.Plans);
             ledgers.AddRange(files.Ledgers);
             csvs.AddRange(files.LedgerCsvs);

@@ -54,20 +54,21 @@ public sealed record InputFiles(
 
     /// <summary>
     /// Collects files from paths (files or folders, searched recursively, in ordinal path order so runs are
-    /// reproducible). A path that does not exist throws <see cref="InputFileException"/>. A file named
+    /// reproducible). A path that does not exist, or is empty, throws <see cref="InputFileException"/>. A file named
     /// explicitly is taken whatever its extension, by <paramref name="defaultKind"/> when it has none.
     /// </summary>
     public static InputFiles Discover(IEnumerable<string> paths, string baseDirectory, InputKind defaultKind = InputKind.Plan)
     {
-        var found = new Dictionary<InputKind, SortedDictionary<string, SourceText>>();
+        var found = new Dictionary<InputKind, SortedDictionary<string, string>>();
         foreach (var path in paths)
         {
+            // "" would resolve to the base folder itself: an unset variable ("$PLANS") must not make fmt rewrite everything.
+            if (path.Length == 0) throw new InputFileException("路径为空 / empty path: ''");
             var full = Path.GetFullPath(path, baseDirectory);
             if (Directory.Exists(full))
             {
-                foreach (var file in Directory.EnumerateFiles(full, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 }))
+                foreach (var file in FilesBelow(full))
                 {
-                    if (file.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git")) continue;
                     if (Classify(file) is { } kind) Add(found, kind, file, baseDirectory);
                 }
             }
@@ -80,17 +81,44 @@ public sealed record InputFiles(
                 throw new InputFileException($"找不到文件或文件夹 / file or folder not found: {path}");
             }
         }
-        ImmutableArray<SourceText> Of(InputKind kind) => found.TryGetValue(kind, out var files) ? [.. files.Values] : [];
+        // One file reached by two names (a link beside its target, a link given with the folder holding the target) is
+        // read once, under the first name in ordinal order: two copies of a plan would make every name a duplicate.
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        ImmutableArray<SourceText> Of(InputKind kind) => found.TryGetValue(kind, out var files)
+            ? [.. files.Where(f => read.Add(File.ResolveLinkTarget(f.Value, returnFinalTarget: true)?.FullName ?? f.Value))
+                // A ledger that is not UTF-8 is read line by line: bad lines are findings, good lines still count.
+                .Select(f => Read(f.Value, f.Key, replaceInvalidUtf8: kind is InputKind.Ledger or InputKind.LedgerCsv))]
+            : [];
         return new InputFiles(Of(InputKind.Plan), Of(InputKind.Rules), Of(InputKind.Ledger), Of(InputKind.LedgerCsv), Of(InputKind.Config), Of(InputKind.PlanTest));
     }
 
-    private static void Add(Dictionary<InputKind, SortedDictionary<string, SourceText>> found, InputKind kind, string fullPath, string baseDirectory)
+    private static readonly EnumerationOptions OneLevel = new() { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
+
+    /// <summary>
+    /// The files in <paramref name="folder"/> and its subfolders. Subfolders named <c>bin</c>, <c>obj</c> or <c>.git</c>
+    /// are skipped (only below the folder searched: a plan folder inside <c>~/bin/</c> is still searched), and so are
+    /// symbolic links to folders, which may lead back up the tree; linked files are read. The folder itself may be a link.
+    /// </summary>
+    private static IEnumerable<string> FilesBelow(string folder)
     {
-        if (!found.TryGetValue(kind, out var files)) found[kind] = files = new SortedDictionary<string, SourceText>(StringComparer.Ordinal);
-        var display = DisplayPath(fullPath, baseDirectory);
-        if (files.ContainsKey(display)) return;
-        // A ledger that is not UTF-8 is read line by line: bad lines are findings, good lines still count.
-        files[display] = Read(fullPath, display, replaceInvalidUtf8: kind is InputKind.Ledger or InputKind.LedgerCsv);
+        var pending = new Stack<string>([folder]);
+        while (pending.TryPop(out var current))
+        {
+            foreach (var file in Directory.EnumerateFiles(current, "*", OneLevel)) yield return file;
+            foreach (var sub in Directory.EnumerateDirectories(current, "*", OneLevel))
+            {
+                if (Path.GetFileName(sub) is "bin" or "obj" or ".git") continue;
+                if (new DirectoryInfo(sub).LinkTarget is not null) continue;
+                pending.Push(sub);
+            }
+        }
+    }
+
+    /// <summary>Notes a file by its display path (files are read when all are known, in display path order).</summary>
+    private static void Add(Dictionary<InputKind, SortedDictionary<string, string>> found, InputKind kind, string fullPath, string baseDirectory)
+    {
+        if (!found.TryGetValue(kind, out var files)) found[kind] = files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        files.TryAdd(DisplayPath(fullPath, baseDirectory), fullPath);
     }
 
     /// <summary>A path relative to <paramref name="baseDirectory"/> with '/' separators.</summary>

@@ -436,6 +436,27 @@ public partial class CliTests
         Assert.Equal(0, Invoke(dir.Path, "fmt", "sub", "--check").Exit);
     }
 
+    [Theory]
+    [InlineData("", "\n")]
+    [InlineData("\uFEFF", "\n")]
+    [InlineData("", "\r\n")]
+    [InlineData("\uFEFF", "\r\n")]
+    public void Fmt_KeepsTheFilesByteOrderMarkAndLineEnds(string bom, string newline)
+    {
+        using var dir = new TempDirectory();
+        string Text(string text) => bom + text.Replace("\n", newline);
+        var formatted = dir.Write("formatted.plan", Text("// c\r\nunit A\ntask 1 \"t\" {\n  lead A /* x\n  y */\n}\n".Replace("\r\n", "\n")));
+        var messy = dir.Write("messy.plan", Text("// c\nunit A\ntask 1 “t” { lead：A /* x\n  y */ }\n"));
+
+        var check = Invoke(dir.Path, "fmt", "formatted.plan", "--check");
+        var run = Invoke(dir.Path, "fmt", "messy.plan");
+
+        Assert.True(check.Exit == 0, check.Out + check.Err);
+        Assert.Equal(0, run.Exit);
+        Assert.Equal(File.ReadAllBytes(formatted), File.ReadAllBytes(messy));
+        Assert.Equal(0, Invoke(dir.Path, "fmt", ".", "--check").Exit);
+    }
+
     [Fact]
     public void Fmt_OfAFileWithSyntaxErrors_ExitsOneAndLeavesItAlone()
     {
@@ -466,6 +487,19 @@ public partial class CliTests
         Assert.Contains("error", run.Out);
         Assert.Contains("plan", run.Out);
         Assert.Contains("the closest declared name is suggested", run.Out);
+    }
+
+    [Fact]
+    public void Explain_StandardRuleWithoutEnglishTexts_PrintsEachChineseTextOnce()
+    {
+        var run = InRepo("explain", "GOV005");
+
+        Assert.Equal(0, run.Exit);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("GOV005  周期性事项落后超过一年", lines[0]);
+        Assert.Single(lines, l => l.Contains("按滚动的一年", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("超过一年没有记录", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.Contains("has recorded nothing for more than a year", StringComparison.Ordinal));
     }
 
     [Fact]

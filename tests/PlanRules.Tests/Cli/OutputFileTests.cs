@@ -58,4 +58,39 @@ public class OutputFileTests
         Assert.StartsWith("{", File.ReadAllText(output), StringComparison.Ordinal);
         Assert.Equal([output], Directory.GetFiles(directory.Path));
     }
+
+    [Fact]
+    public void Fmt_through_a_symbolic_link_formats_the_linked_file_and_keeps_the_link()
+    {
+        if (OperatingSystem.IsWindows()) return; // creating links needs privileges there
+        using var directory = new TempDirectory();
+        var real = directory.Write("real/p.plan", "unit A\ntask 1 \"t\" { lead A }\n");
+        var link = Path.Combine(directory.Path, "p.plan");
+        File.CreateSymbolicLink(link, real);
+
+        var run = RunCli(directory.Path, "fmt", "p.plan");
+
+        Assert.Equal(0, run.Exit);
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal("unit A\ntask 1 \"t\" {\n  lead A\n}\n", File.ReadAllText(real));
+        Assert.Equal([real], Directory.GetFiles(Path.GetDirectoryName(real)!));
+    }
+
+    [Fact]
+    public void Rewriting_a_file_keeps_its_permissions()
+    {
+        if (OperatingSystem.IsWindows()) return; // no Unix file modes there
+        using var directory = new TempDirectory();
+        var plan = directory.Write("private.plan", "unit A\ntask 1 \"t\" { lead A }\n");
+        File.SetUnixFileMode(plan, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var report = directory.Write("report.json", "earlier");
+        File.SetUnixFileMode(report, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+
+        Assert.Equal(0, RunCli(directory.Path, "fmt", "private.plan").Exit);
+        Context(directory).Emit(writer => writer.Write("later"), "report.json");
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(plan));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(report));
+        Assert.Equal("later", File.ReadAllText(report));
+    }
 }

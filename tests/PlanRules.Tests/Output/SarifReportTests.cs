@@ -88,6 +88,25 @@ public class SarifReportTests
     }
 
     [Fact]
+    public void Relative_uris_name_their_base_the_source_root()
+    {
+        using var document = JsonDocument.Parse(CheckExample("sarif").Out);
+
+        var results = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+        var artifacts = results
+            .SelectMany(r => r.GetProperty("locations").EnumerateArray()
+                .Concat(r.TryGetProperty("relatedLocations", out var related) ? related.EnumerateArray() : []))
+            .Select(l => l.GetProperty("physicalLocation").GetProperty("artifactLocation"))
+            .ToList();
+        Assert.Contains(artifacts, a => a.GetProperty("uri").GetString() == "examples/panyu-2021/plan.plan");
+        Assert.All(artifacts, a =>
+        {
+            Assert.False(Uri.IsWellFormedUriString(a.GetProperty("uri").GetString(), UriKind.Absolute));
+            Assert.Equal("%SRCROOT%", a.GetProperty("uriBaseId").GetString());
+        });
+    }
+
+    [Fact]
     public void Example_sarif_has_what_GitHub_code_scanning_needs()
     {
         using var document = JsonDocument.Parse(CheckExample("sarif").Out);

@@ -44,4 +44,26 @@ public class TextReportTests
         var messages = document.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("message").GetString()!).ToArray();
         Assert.Equal(["Unit 'a\nb' is declared but never used", "line one\nline two\u2028", "Unknown unit or group 'a\nc'; did you mean 'a\nb'?"], messages);
     }
+
+    [Fact]
+    public void A_line_break_in_a_unit_name_keeps_its_row_of_the_unit_table_on_one_line()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("p.plan", "plan \"p\" { ref \"r\" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }\nunit \"a\\nb\" \"t\"\nunit C \"c\"\ntask 1 \"t\" { lead \"a\\nb\", C due 2021-06-01 }\n");
+        dir.Write("p.ledger", "2021-05-01 task 1 done by C\n");
+
+        var run = RunCli(dir.Path, "check", ".", "--culture", "en", "--no-default-rules", "--as-of", "2021-12-31");
+
+        Assert.Equal(0, run.Exit);
+        var table = run.Out.Split("\n\n")[1].TrimEnd('\n').Split('\n');
+        Assert.Equal(
+            [
+                "Obligations by unit (as of 2021-12-31)",
+                "Unit  Obligations  Done  Done late  Overdue  Waived  Open",
+                "----  -----------  ----  ---------  -------  ------  ----",
+                @"a\nb            1     0          0        1       0     0",
+                "C               1     1          0        0       0     0",
+            ],
+            table);
+    }
 }

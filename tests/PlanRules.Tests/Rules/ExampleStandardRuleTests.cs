@@ -67,7 +67,7 @@ public class ExampleStandardRuleTests
         var (exit, output, err) = Run("explain", "GOV001");
         Assert.Equal(0, exit);
         Assert.Equal("", err);
-        Assert.StartsWith("GOV001  牵头单位过多 / 牵头单位过多", output);
+        Assert.StartsWith("GOV001  牵头单位过多\n", output);
         Assert.Contains("类别 / category: ownership", output);
         Assert.Contains("默认级别 / default severity: warning", output);
         Assert.Contains("保留一个（至多三个）牵头单位", output);

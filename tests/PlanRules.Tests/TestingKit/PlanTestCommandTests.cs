@@ -239,4 +239,28 @@ public sealed class PlanTestCommandTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void A_missing_or_empty_file_name_fails_the_test_naming_the_path_from_the_current_folder()
+    {
+        var folder = Folder("""
+            test "缺文件" { plan "nothere.plan" as-of 2021-12-31 expect none }
+            test "空路径" { plan "" as-of 2021-12-31 expect none }
+            """);
+        try
+        {
+            var (exit, output, _) = Run(Path.GetDirectoryName(folder.FullName)!, "test", folder.Name);
+
+            Assert.Equal(1, exit);
+            var lines = output.Split('\n');
+            Assert.Contains($"  找不到文件或文件夹 / file or folder not found: {folder.Name}/nothere.plan", lines);
+            Assert.Contains("  路径为空 / empty path: ''", lines);
+            Assert.DoesNotContain(folder.FullName, output);
+            Assert.EndsWith("0 passed, 2 failed\n", output);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
