@@ -170,8 +170,22 @@ public static class SarifReport
         writer.WriteString("category", diagnostic.Descriptor.Category);
         if (diagnostic.TaskId is { } task) writer.WriteString("taskId", task);
         if (diagnostic.Unit is { } unit) writer.WriteString("unit", unit);
-        foreach (var (key, value) in diagnostic.Properties) writer.WriteString(key, value);
+        foreach (var (key, value) in diagnostic.Properties) writer.WriteString(PropertyName(key, diagnostic), value);
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The name a finding's own property takes in SARIF's one property bag: its key, unless PlanRules writes that
+    /// name there already (<c>category</c>, <c>taskId</c>, <c>unit</c>: a host analyzer may use them), then
+    /// <c>finding.</c> before it, as often as needed. A bag with a name twice is not valid JSON for most readers.
+    /// </summary>
+    private static string PropertyName(string key, Diagnostic diagnostic)
+    {
+        bool Taken(string name) => name == "category" || (name == "taskId" && diagnostic.TaskId is not null)
+            || (name == "unit" && diagnostic.Unit is not null) || (name != key && diagnostic.Properties.ContainsKey(name));
+        var candidate = key;
+        while (Taken(candidate)) candidate = "finding." + candidate;
+        return candidate;
     }
 }

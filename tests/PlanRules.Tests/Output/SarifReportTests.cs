@@ -342,6 +342,43 @@ public class SarifReportTests
         Assert.True(region.GetProperty("endColumn").GetInt32() >= 1);
     }
 
+    [Fact]
+    public void A_host_property_named_like_one_planrules_writes_is_kept_under_its_own_name()
+    {
+        var result = new PlanChecker().Check(new CheckRequest
+        {
+            Plans = [new SourceText(SuppressionPlan, "plan.plan")],
+            AsOf = new NodaTime.LocalDate(2021, 12, 31),
+            BaseDirectory = Path.Combine(Path.GetTempPath(), "planrules-sarif-tests-base"),
+            Analyzers = [new PropertyNamesAnalyzer()],
+        });
+        var sarif = SarifReport.Render(result, En);
+
+        AssertSchemaValid(sarif);
+        using var document = JsonDocument.Parse(sarif);
+        var finding = Assert.Single(document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(),
+            r => r.GetProperty("ruleId").GetString() == "HOST01");
+        var names = finding.GetProperty("properties").EnumerateObject().Select(p => (p.Name, p.Value.GetString())).ToList();
+        Assert.Equal(names.Count, names.Select(n => n.Name).Distinct().Count());
+        Assert.Equal(
+            // PlanRules' own first; then the finding's, in key order: a key PlanRules took, or another property has,
+            // gets "finding." before it; "finding.category", a name of its own, keeps it.
+            [("category", "host"), ("taskId", "1"), ("unit", "区司法局"), ("finding.finding.category", "mine"),
+             ("finding.category", "also mine"), ("other", "z"), ("finding.taskId", "x"), ("finding.unit", "y")],
+            names);
+    }
+
+    private sealed class PropertyNamesAnalyzer : PlanAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("HOST01", LocalizableString.FromText("t"), LocalizableString.FromText("m"), "host", DiagnosticSeverity.Warning);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+        public override void Initialize(AnalysisContext context) => context.RegisterPlanAction(plan => plan.ReportDiagnostic(Diagnostic.Create(
+            Rule, plan.PlanView.Symbol.Location, "1", "区司法局",
+            [new("category", "mine"), new("finding.category", "also mine"), new("taskId", "x"), new("unit", "y"), new("other", "z")])));
+    }
+
     private sealed class AlwaysThrowingAnalyzer : PlanAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [];
