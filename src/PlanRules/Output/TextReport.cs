@@ -52,7 +52,12 @@ public static class TextReport
 
     /// <summary>The summary line, e.g. <c>3 errors, 12 warnings, 4 info</c>.</summary>
     public static string FormatSummary(FindingSummary summary, CultureInfo culture) =>
-        string.Format(CultureInfo.InvariantCulture, Messages.Get("Summary", culture), summary.Errors, summary.Warnings, summary.Infos);
+        string.Format(CultureInfo.InvariantCulture, Messages.Get("Summary", culture),
+            Counted(summary.Errors, "Summary_Error", culture), Counted(summary.Warnings, "Summary_Warning", culture), Counted(summary.Infos, "Summary_Info", culture));
+
+    /// <summary>"1 error", "2 errors" (the English resource has a singular and a plural; Chinese one form).</summary>
+    private static string Counted(int count, string key, CultureInfo culture) =>
+        string.Format(CultureInfo.InvariantCulture, Messages.Get(count == 1 ? key + "_One" : key + "_Other", culture), count);
 
     /// <summary>Writes the whole report. Hidden findings, and suppressed ones unless asked, are left out.</summary>
     public static void Write(TextWriter writer, CheckResult result, CultureInfo culture, bool showSuppressed = false, bool explain = false)
@@ -63,7 +68,7 @@ public static class TextReport
             if (diagnostic.Severity == DiagnosticSeverity.Hidden) continue;
             if (diagnostic.IsSuppressed && !showSuppressed) continue;
             builder.Append(FormatFinding(diagnostic, culture));
-            if (diagnostic.IsSuppressed) builder.Append(" [suppressed: ").Append(OneLine(diagnostic.Justification ?? "")).Append(']');
+            if (diagnostic.IsSuppressed) builder.Append(' ').Append(string.Format(CultureInfo.InvariantCulture, Messages.Get("Text_Suppressed", culture), OneLine(diagnostic.Justification ?? "")));
             builder.Append('\n');
             if (explain)
             {

@@ -27,6 +27,25 @@ public class SuppressionTests
         """;
 
     [Fact]
+    public void Shown_suppressed_findings_say_so_in_the_report_language_and_the_summary_counts_in_english_agree()
+    {
+        var result = Check(Plan, "2021-09-01 task 48 done", asOf: "2021-12-31");
+        string Render(string culture)
+        {
+            var writer = new StringWriter();
+            TextReport.Write(writer, result, System.Globalization.CultureInfo.GetCultureInfo(culture), showSuppressed: true);
+            return writer.ToString();
+        }
+        var zh = Render("zh-CN");
+        var en = Render("en");
+        Assert.Contains(" [已抑制：经区政府同意延期至2022年3月]", zh);
+        Assert.Contains(" [suppressed: 经区政府同意延期至2022年3月]", en);
+        Assert.Equal("1 error, 0 warnings, 2 info", TextReport.FormatSummary(new FindingSummary(1, 0, 2), System.Globalization.CultureInfo.GetCultureInfo("en")));
+        Assert.Equal("2 errors, 1 warning, 1 info", TextReport.FormatSummary(new FindingSummary(2, 1, 1), System.Globalization.CultureInfo.GetCultureInfo("en")));
+        Assert.Equal("1 个错误，0 个警告，2 个提示", TextReport.FormatSummary(new FindingSummary(1, 0, 2), System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+    }
+
+    [Fact]
     public void Suppressed_finding_is_kept_with_its_justification_and_no_longer_counts()
     {
         var result = Check(Plan, "2021-09-01 task 48 done", asOf: "2021-12-31");

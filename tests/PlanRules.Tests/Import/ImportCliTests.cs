@@ -41,7 +41,7 @@ public class ImportCliTests
         Assert.Equal(ImportCases.Import("panyu-2021").PlanText, run.Out);
         Assert.Contains("panyu-2021.notice.txt(52,26): warning PR4001: A passage could not be turned into plan items and was kept as a note: 在工作中加强与上级单位沟通对接", run.ErrLines);
         Assert.Contains("panyu-2021.notice.txt(16,3): info PR4002: Issuing office '番禺区人民政府办公室' taken as unit '区政府办'", run.ErrLines);
-        Assert.Equal("0 errors, 1 warnings, 5 info", run.ErrLines[^1]);
+        Assert.Equal("0 errors, 1 warning, 5 info", run.ErrLines[^1]);
     }
 
     [Fact]

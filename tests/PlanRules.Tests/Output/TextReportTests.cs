@@ -35,7 +35,7 @@ public class TextReportTests
                 @"p.plan(2,6): info PR1009: Unit 'a\nb' is declared but never used",
                 @"p.plan(3,1): warning X001: line one\nline two\u2028",
                 @"p.plan(3,19): error PR1001: Unknown unit or group 'a\nc'; did you mean 'a\nb'?",
-                "1 errors, 1 warnings, 1 info",
+                "1 error, 1 warning, 1 info",
             ],
             run.Out.TrimEnd('\n').Split('\n'));
 
