@@ -238,8 +238,14 @@ public static class PlanTestParser
             return false;
         }
 
-        private static PlanTestCase Build(string name, Location location, List<Item> items)
+        private PlanTestCase Build(string name, Location location, List<Item> items)
         {
+            // One as-of date, one configuration, one standard-rules switch per test: a second one used to win silently.
+            foreach (var group in items.Where(i => i is AsOfItem or StandardItem or SourceItem { Kind: "config" })
+                         .GroupBy(i => i switch { AsOfItem => "as-of", StandardItem => "standard-rules", _ => "config" }))
+            {
+                foreach (var again in group.Skip(1)) Context.Report(DiagnosticCatalog.SyntaxError, again.Span, "PR0001_PlanTestItemTwice", group.Key);
+            }
             var test = new PlanTestCase(name, location);
             foreach (var item in items)
             {

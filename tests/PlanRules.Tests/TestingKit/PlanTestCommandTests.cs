@@ -225,6 +225,21 @@ public sealed class PlanTestCommandTests
     }
 
     [Fact]
+    public void ASecondAsOfConfigOrStandardRules_IsAnErrorAtItsSpan_AndMarksTheTest()
+    {
+        var text = "test \"t\" {\n  plan \"plan.plan\"\n  as-of 2021-12-31\n  standard-rules off\n  config \"a\"\n"
+            + "  as-of 2022-06-30\n  standard-rules on\n  config \"b\"\n  expect none\n}\n";
+        var (tests, problems) = PlanTestParser.Parse(new SourceText(text, "p.plantest"));
+        Assert.Equal(new[] { (6, 3), (7, 3), (8, 3) }, problems.Select(p => (p.Location.Line, p.Location.Column)));
+        Assert.All(problems, p => Assert.Equal("PR0001", p.Id));
+        var en = System.Globalization.CultureInfo.GetCultureInfo("en");
+        Assert.Equal(["'as-of' is given twice in one test: a test takes one", "'standard-rules' is given twice in one test: a test takes one",
+            "'config' is given twice in one test: a test takes one"], problems.Select(p => p.GetMessage(en)));
+        Assert.Equal("测试中 'as-of' 出现了两次：每个测试只能有一个", problems[0].GetMessage(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.True(Assert.Single(tests).HasSyntaxErrors);
+    }
+
+    [Fact]
     public void MissingAsOf_FailsTheTestWithAReason()
     {
         var folder = Folder("test \"无日期\" { plan \"plan.plan\" expect none }\n");
