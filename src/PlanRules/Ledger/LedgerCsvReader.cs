@@ -39,7 +39,7 @@ public static class LedgerCsvReader
         var badLines = InvalidUtf8Lines.Report(source, (start, length, key, args) => Report(DiagnosticCatalog.SyntaxError, start, length, key, args));
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            // Bad quotes are found by BadQuotes below, on each row's raw text. CsvHelper's own callback makes the row
+            // Bad quotes are found by NextBadRow below, in linear time. CsvHelper's own callback makes the row
             // so far into a string at every bad quote: a row of n bad quotes spanning n lines cost n² (64 KB of
             // lines like `…,x"y"z,"a""b` took minutes).
             BadDataFound = null,
@@ -64,8 +64,9 @@ public static class LedgerCsvReader
             // reading of such a row can run to the end of the file, and reading a row of many bad quotes costs it
             // time quadratic in the row. The header and the lines a bad row ran over are read one line at a time.
             var (badStart, badEnd) = (-1, -1);
+            var singleLine = map is null || resume < lineByLine;
             int end;
-            if (map is null || resume < lineByLine)
+            if (singleLine)
             {
                 end = LineEnd(source.Text, resume);
             }
@@ -74,7 +75,6 @@ public static class LedgerCsvReader
                 (badStart, badEnd) = NextBadRow(source.Text, resume);
                 end = badStart < 0 ? source.Length : badStart;
             }
-            using var parser = new CsvParser(new TailReader(source.Text, resume, end), configuration);
             var offset = resume;
             resume = end;
             if (badStart >= 0 && badStart == offset)
@@ -90,6 +90,7 @@ public static class LedgerCsvReader
                 lineByLine = Math.Max(lineByLine, badEnd);
                 continue;
             }
+            using var parser = new CsvParser(new TailReader(source.Text, offset, end), configuration);
             try
             {
                 while (parser.Read())
@@ -99,10 +100,10 @@ public static class LedgerCsvReader
                     offset += raw.Length;
                     if (string.IsNullOrWhiteSpace(raw)) continue;
                     var content = raw.TrimEnd('\r', '\n');
-                    // Reading the fields is what finds a bad quote (BadDataFound): before the row is judged.
                     var fields = parser.Record ?? [];
                     var holdsBadLine = badLines.Count > 0 && HasBadLine(source, rowStart, raw.Length, badLines);
-                    var quoteProblem = map is not null && BadQuotes(content);
+                    // Rows read many at a time were checked by NextBadRow already; a line read on its own is checked here.
+                    var quoteProblem = map is not null && singleLine && NextBadRow(content, 0).Start >= 0;
                     if (holdsBadLine || quoteProblem)
                     {
                         // A line with invalid UTF-8 was reported already. A bad row that runs over lines (its quote
@@ -281,8 +282,8 @@ public static class LedgerCsvReader
     private static readonly System.Buffers.SearchValues<char> FieldEnds = System.Buffers.SearchValues.Create(",\r\n\"");
 
     /// <summary>
-    /// The first row from <paramref name="from"/> on whose quotes break RFC 4180 (as <see cref="BadQuotes"/>), as its
-    /// start and the end of what it covers: to the end of the file for a quote that never closes, else to the end
+    /// The first row from <paramref name="from"/> on whose quotes break RFC 4180 (a quote inside a field that does not
+    /// start with one, text after a field's closing quote, or a quote that never closes), as its start and the end of what it covers: to the end of the file for a quote that never closes, else to the end
     /// of the line where the bad quote is; (-1, -1) when every row is good. Linear in the text it reads.
     /// </summary>
     private static (int Start, int End) NextBadRow(string text, int from)
@@ -339,45 +340,6 @@ public static class LedgerCsvReader
             }
         }
         return (-1, -1);
-    }
-
-    /// <summary>
-    /// True when a row's text breaks RFC 4180's quoting: a quote inside a field that does not start with one, text
-    /// after a field's closing quote, or a quote that never closes. Linear in the row.
-    /// </summary>
-    private static bool BadQuotes(string row)
-    {
-        var i = 0;
-        while (true)
-        {
-            if (i < row.Length && row[i] == '"')
-            {
-                i++;
-                while (true)
-                {
-                    var quote = row.IndexOf('"', i);
-                    if (quote < 0) return true;
-                    if (quote + 1 < row.Length && row[quote + 1] == '"')
-                    {
-                        i = quote + 2;
-                        continue;
-                    }
-                    i = quote + 1;
-                    break;
-                }
-                if (i == row.Length) return false;
-                if (row[i] != ',') return true;
-            }
-            else
-            {
-                var comma = row.IndexOf(',', i);
-                var field = comma < 0 ? row.AsSpan(i) : row.AsSpan(i, comma - i);
-                if (field.Contains('"')) return true;
-                if (comma < 0) return false;
-                i = comma;
-            }
-            i++;
-        }
     }
 
     /// <summary>The offset just after the line break that ends the line at <paramref name="start"/> (or the end of the text).</summary>
