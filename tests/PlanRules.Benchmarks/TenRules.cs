@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using NodaTime;
 using PlanRules.Analysis.Compliance;
 using PlanRules.Binding;
@@ -151,13 +150,13 @@ public static class TenRules
 }
 
 /// <summary>
-/// BR07's pattern for the three peers, built once with the engine and options the rule language picks for it
-/// (literal alternatives: the backtracking engine), so every side does the same matching work.
+/// BR07's pattern for the three peers, searched as the rule language searches a pattern of literal alternatives
+/// written in a rule (<see cref="LiteralAlternatives"/>), so every side does the same matching work.
 /// </summary>
 public static class RuleText
 {
-    private static readonly Regex Periodic = BuiltinFunctions.Create(TenRules.PeriodicPattern);
+    private static readonly LiteralAlternatives Periodic = LiteralAlternatives.TryCreate(TenRules.PeriodicPattern)!;
 
     /// <summary>True when the title names a periodic duty.</summary>
-    public static bool IsPeriodic(string? title) => title is not null && Periodic.IsMatch(title);
+    public static bool IsPeriodic(string? title) => Periodic.IsMatch(title);
 }

@@ -35,6 +35,40 @@ public class LiteralPatternTests
                 .Label($"pattern '{pattern}', text '{text}': engine {engine}");
         });
 
+    [Property(MaxTest = 500)]
+    public Property PlainSearchAgreesWithTheRegularExpressionEngine() =>
+        Prop.ForAll(Arb.From(Alternatives), Arb.From(Text), (pattern, text) =>
+        {
+            var engine = Regex.IsMatch(text, pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            var search = LiteralAlternatives.TryCreate(pattern);
+            return (pattern.Length > LiteralAlternatives.MaxPatternLength ? search is null : search is not null && search.IsMatch(text) == engine)
+                .Label($"pattern '{pattern}', text '{text}': engine {engine}");
+        });
+
+    [Theory]
+    [InlineData("a.b")]
+    [InlineData("每(年|月)")]
+    [InlineData("定期|")]
+    [InlineData("")]
+    public void OnlyLiteralAlternativesAreSearchedPlainly(string pattern) => Assert.Null(LiteralAlternatives.TryCreate(pattern));
+
+    [Fact]
+    public void ALongLiteralPatternStaysWithTheEngineAndItsTimeLimit()
+    {
+        Assert.NotNull(LiteralAlternatives.TryCreate(new string('定', LiteralAlternatives.MaxPatternLength)));
+        Assert.Null(LiteralAlternatives.TryCreate(new string('定', LiteralAlternatives.MaxPatternLength + 1)));
+    }
+
+    [Fact]
+    public void TheWorstTitleForAPlainSearchEnds()
+    {
+        // Every position starts a candidate that fails only at its last character: the most work a search can do.
+        var search = LiteralAlternatives.TryCreate(new string('定', 127) + "x|" + new string('定', 126) + "y")!;
+        Assert.False(search.IsMatch(new string('定', 1_000_000)));
+        Assert.True(search.IsMatch(new string('定', 1_000_000) + "y"));
+        Assert.False(search.IsMatch(null));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("|")]
@@ -96,6 +130,9 @@ public class LiteralPatternTests
         var result = Check(plan, null, "2021-12-31", set);
         Assert.Equal(new[] { "1", "3" }, result.Diagnostics.Where(d => d.Id == "L001").Select(d => d.TaskId ?? ""));
         Assert.Equal(new[] { "1", "3" }, result.Diagnostics.Where(d => d.Id == "L002").Select(d => d.TaskId ?? ""));
+        // The literal pattern of L001 is a plain search, the grouped one of L002 the engine.
+        Assert.NotNull(LiteralAlternatives.TryCreate("定期|每季|每月"));
+        Assert.Null(LiteralAlternatives.TryCreate("(定期|每季|每月)"));
     }
 
     [Fact]

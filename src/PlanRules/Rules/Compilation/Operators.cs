@@ -1,5 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using NodaTime;
 using PlanRules.Rules.Runtime;
 
@@ -98,21 +100,34 @@ internal static class Operators
     // Arithmetic that leaves the range faults the element (PR2005) with a reason the user can read, never a wrapped
     // value: 9223372036854775807 + 1 is not negative.
 
-    private static long AddInt(long a, long b)
+    // Small enough for the JIT to inline into a rule's method; the throw is out of line.
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long AddInt(long a, long b)
     {
         var sum = unchecked(a + b);
-        if (((a ^ sum) & (b ^ sum)) < 0) throw RuleRuntimeException.IntegerOverflow();
+        if (((a ^ sum) & (b ^ sum)) < 0) ThrowIntegerOverflow();
         return sum;
     }
 
-    private static long SubtractInt(long a, long b)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long SubtractInt(long a, long b)
     {
         var difference = unchecked(a - b);
-        if (((a ^ b) & (a ^ difference)) < 0) throw RuleRuntimeException.IntegerOverflow();
+        if (((a ^ b) & (a ^ difference)) < 0) ThrowIntegerOverflow();
         return difference;
     }
 
-    private static long NegateInt(long a) => a == long.MinValue ? throw RuleRuntimeException.IntegerOverflow() : -a;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long NegateInt(long a)
+    {
+        if (a == long.MinValue) ThrowIntegerOverflow();
+        return -a;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowIntegerOverflow() => throw RuleRuntimeException.IntegerOverflow();
 
     private static decimal AddDecimal(decimal a, decimal b)
     {

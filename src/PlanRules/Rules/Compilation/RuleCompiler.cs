@@ -276,16 +276,20 @@ internal sealed class RuleCompiler
         var shape = ListShape.For(item.Type);
         var listType = shape.ListType;
         var list = Expression.Variable(listType, "list");
+        // The model's lists are arrays: read them as arrays (no interface call per item); any other list through the interface.
+        var array = Expression.Variable(shape.ArrayType, "array");
         var count = Expression.Variable(typeof(int), "count");
         var index = Expression.Variable(typeof(int), "index");
         var done = Expression.Label("done");
-        return Expression.Block([list, count, index],
+        var isArray = Expression.NotEqual(array, Expression.Constant(null, shape.ArrayType));
+        return Expression.Block([list, array, count, index],
             Expression.Assign(list, source.Type == listType ? source : Expression.Convert(source, listType)),
             Expression.Assign(result, initial),
             Expression.IfThen(
                 Expression.NotEqual(list, Expression.Constant(null, listType)),
                 Expression.Block(
-                    Expression.Assign(count, Expression.Property(list, shape.Count)),
+                    Expression.Assign(array, Expression.TypeAs(list, shape.ArrayType)),
+                    Expression.Assign(count, Expression.Condition(isArray, Expression.ArrayLength(array), Expression.Property(list, shape.Count))),
                     Expression.Assign(index, Expression.Constant(0)),
                     Expression.Loop(
                         Expression.Block(
@@ -293,7 +297,7 @@ internal sealed class RuleCompiler
                             Expression.IfThen(
                                 Expression.GreaterThan(Expression.PreIncrementAssign(_steps), Expression.Constant(MaxSteps)),
                                 Expression.Throw(Expression.Call(StepLimit))),
-                            Expression.Assign(item, Expression.Property(list, shape.Item, index)),
+                            Expression.Assign(item, Expression.Condition(isArray, Expression.ArrayIndex(array, index), Expression.Property(list, shape.Item, index))),
                             step(done),
                             Expression.PreIncrementAssign(index)),
                         done))));

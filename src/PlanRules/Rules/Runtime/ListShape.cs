@@ -16,10 +16,11 @@ internal abstract class ListShape
     private static readonly Dictionary<Type, ListShape> Known = Table();
     private static readonly ConcurrentDictionary<Type, ListShape> Deeper = new();
 
-    private protected ListShape(Type element, Type list, PropertyInfo count, PropertyInfo item, ConstructorInfo create, MethodInfo add)
+    private protected ListShape(Type element, Type list, Type array, PropertyInfo count, PropertyInfo item, ConstructorInfo create, MethodInfo add)
     {
         Element = element;
         ListType = list;
+        ArrayType = array;
         Count = count;
         Item = item;
         Create = create;
@@ -31,6 +32,13 @@ internal abstract class ListShape
 
     /// <summary><c>IReadOnlyList&lt;T&gt;</c>.</summary>
     public Type ListType { get; }
+
+    /// <summary>
+    /// <c>T[]</c>: what the model's lists are. The compiler reads an array's length and items directly, not through
+    /// the interface: a compiled rule is a dynamic method, which the JIT does not profile, so every interface call
+    /// on an array stays a stub call (most of the cost of <c>u in t.lead</c>).
+    /// </summary>
+    public Type ArrayType { get; }
 
     /// <summary><c>IReadOnlyCollection&lt;T&gt;.Count</c>.</summary>
     public PropertyInfo Count { get; }
@@ -91,6 +99,7 @@ internal abstract class ListShape
             : base(
                 typeof(T),
                 typeof(IReadOnlyList<T>),
+                typeof(T[]),
                 typeof(IReadOnlyCollection<T>).GetProperty(nameof(IReadOnlyCollection<T>.Count))!,
                 typeof(IReadOnlyList<T>).GetProperty("Item")!,
                 typeof(List<T>).GetConstructor([typeof(int)])!,

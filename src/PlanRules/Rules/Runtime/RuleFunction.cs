@@ -98,7 +98,10 @@ public sealed class RuleFunction
     internal static Expression Convert(Expression expression, Type type) =>
         expression.Type == type ? expression : Compilation.Operators.Convert(expression, type);
 
-    /// <summary><c>count(list)</c> inline: <c>list == null ? 0 : list.Count</c>, without a call through shared generic code.</summary>
+    /// <summary>
+    /// <c>count(list)</c> inline: an array's length, else <c>list == null ? 0 : list.Count</c>, without a call through
+    /// shared generic code or, for the model's lists (arrays), through the interface.
+    /// </summary>
     private static Expression EmitCount(IReadOnlyList<Expression> args, IReadOnlyList<RuleType> types)
     {
         var list = args[0];
@@ -108,18 +111,31 @@ public sealed class RuleFunction
             return Expression.Call(countOf, Convert(list, typeof(object)));
         }
         var variable = Expression.Variable(list.Type, "list");
-        var count = ListShape.For(list.Type.GetGenericArguments()[0]).Count;
-        return Expression.Block(typeof(long?), [variable],
+        var shape = ListShape.For(list.Type.GetGenericArguments()[0]);
+        var array = Expression.Variable(shape.ArrayType, "array");
+        return Expression.Block(typeof(long?), [variable, array],
             Expression.Assign(variable, list),
+            Expression.Assign(array, Expression.TypeAs(variable, shape.ArrayType)),
             Expression.Condition(
-                Expression.Equal(variable, Expression.Constant(null, list.Type)),
-                Expression.Constant(0L, typeof(long?)),
-                Expression.Convert(Expression.Property(variable, count), typeof(long?))));
+                Expression.NotEqual(array, Expression.Constant(null, shape.ArrayType)),
+                Expression.Convert(Expression.ArrayLength(array), typeof(long?)),
+                Expression.Condition(
+                    Expression.Equal(variable, Expression.Constant(null, list.Type)),
+                    Expression.Constant(0L, typeof(long?)),
+                    Expression.Convert(Expression.Property(variable, shape.Count), typeof(long?)))));
     }
 
-    /// <summary><c>matches(text, "literal")</c> with the pattern built at compile time; other patterns per call.</summary>
+    /// <summary>
+    /// <c>matches(text, "literal")</c> with the pattern built at compile time (short literal alternatives as a plain
+    /// search, <see cref="LiteralAlternatives"/>); patterns computed by the rule per call.
+    /// </summary>
     private static Expression EmitMatches(IReadOnlyList<Expression> args, IReadOnlyList<RuleType> types)
     {
+        if (args[1] is ConstantExpression { Value: string literal } && args[0].Type == typeof(string) && LiteralAlternatives.TryCreate(literal) is { } search)
+        {
+            var isMatch = typeof(LiteralAlternatives).GetMethod(nameof(LiteralAlternatives.IsMatch), BindingFlags.NonPublic | BindingFlags.Instance)!;
+            return Expression.Call(Expression.Constant(search), isMatch, args[0]);
+        }
         if (args[1] is ConstantExpression { Value: string pattern } && args[0].Type == typeof(string) && BuiltinFunctions.TryPattern(pattern) is { } regex)
         {
             var method = typeof(BuiltinFunctions).GetMethod(nameof(BuiltinFunctions.Matches), BindingFlags.NonPublic | BindingFlags.Static, [typeof(string), typeof(Regex)])!;

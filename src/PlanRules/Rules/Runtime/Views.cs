@@ -13,14 +13,27 @@ namespace PlanRules.Rules.Runtime;
 /// <summary>A task as rules see it.</summary>
 public sealed class TaskView
 {
-    internal TaskView(TaskSymbol symbol) => Symbol = symbol;
+    internal TaskView(TaskSymbol symbol)
+    {
+        Symbol = symbol;
+        Id = symbol.Id;
+        Title = symbol.Title;
+        Due = symbol.Due;
+        Start = symbol.Start;
+        Tags = ImmutableCollectionsMarshal.AsArray(symbol.Tags) ?? [];
+        Notes = ImmutableCollectionsMarshal.AsArray(symbol.Notes) ?? [];
+        Recurring = symbol.Recurrence is not null;
+    }
+
+    // What rules read most is copied into the view: the views of a plan are made one after another, so a check
+    // reading them in order reads memory in order, not the symbol first (made by the binder, among the syntax).
 
     /// <summary>The bound task.</summary>
     public TaskSymbol Symbol { get; }
     /// <summary>id</summary>
-    public string Id => Symbol.Id;
+    public string Id { get; }
     /// <summary>title</summary>
-    public string Title => Symbol.Title;
+    public string Title { get; }
     /// <summary>section: the innermost section's id, or none.</summary>
     public string? Section => Symbol.Section?.Id;
     /// <summary>lead</summary>
@@ -32,9 +45,9 @@ public sealed class TaskView
     /// <summary>owners: lead ∪ with, closed groups expanded (one per obligation).</summary>
     public IReadOnlyList<UnitView> Owners { get; internal set; } = [];
     /// <summary>due</summary>
-    public LocalDate? Due => Symbol.Due;
+    public LocalDate? Due { get; }
     /// <summary>start</summary>
-    public LocalDate? Start => Symbol.Start;
+    public LocalDate? Start { get; }
     /// <summary>dependencies (after)</summary>
     public IReadOnlyList<TaskView> Dependencies { get; internal set; } = [];
     /// <summary>dependents</summary>
@@ -46,12 +59,12 @@ public sealed class TaskView
     /// <summary>evidence of all obligations.</summary>
     public IReadOnlyList<string> Evidence { get; internal set; } = [];
     /// <summary>tags</summary>
-    /// <remarks>The symbol's own array, not a box of its <c>ImmutableArray</c> made on every read.</remarks>
-    public IReadOnlyList<string> Tags => ImmutableCollectionsMarshal.AsArray(Symbol.Tags) ?? [];
+    /// <remarks>The symbol's own array, not a box of its <c>ImmutableArray</c>.</remarks>
+    public IReadOnlyList<string> Tags { get; }
     /// <summary>notes (extension)</summary>
-    public IReadOnlyList<string> Notes => ImmutableCollectionsMarshal.AsArray(Symbol.Notes) ?? [];
+    public IReadOnlyList<string> Notes { get; }
     /// <summary>recurring: has an <c>every</c> item.</summary>
-    public bool Recurring => Symbol.Recurrence is not null;
+    public bool Recurring { get; }
     /// <summary>obligations</summary>
     public IReadOnlyList<ObligationView> Obligations { get; internal set; } = [];
     /// <summary>
