@@ -14,6 +14,41 @@ public sealed record Baseline(string Path, ImmutableHashSet<string> Fingerprints
     /// </summary>
     public ImmutableHashSet<string> StaleWaiverFingerprints { get; init; } = ImmutableHashSet<string>.Empty;
 
+    /// <summary>
+    /// The paths of the baseline's findings, as the run that wrote it named them (relative to the folder it ran in,
+    /// with <c>/</c>). A check run from another folder names the same files otherwise (<c>plan.plan</c> against
+    /// <c>examples/panyu-2021/plan.plan</c>); <see cref="Match"/> tries these names too.
+    /// </summary>
+    public ImmutableArray<string> Paths { get; init; } = [];
+
+    /// <summary>
+    /// The baseline entry that accepts <paramref name="diagnostic"/>, or null: the entry of its fingerprint, or else
+    /// the entry of its fingerprint with its file named by one of <see cref="Paths"/> that names the same file from
+    /// another folder (one path ends with the other, whole segments: <c>plan.plan</c>, <c>../plan.plan</c> and
+    /// <c>examples/panyu-2021/plan.plan</c>).
+    /// </summary>
+    public string? Match(Diagnostic diagnostic)
+    {
+        var fingerprint = diagnostic.Fingerprint;
+        if (Fingerprints.Contains(fingerprint)) return fingerprint;
+        if (diagnostic.Location.IsNone) return null;
+        var path = diagnostic.Location.Path.Replace('\\', '/');
+        foreach (var other in Paths)
+        {
+            if (!SameFileFromElsewhere(path, other)) continue;
+            var moved = diagnostic.FingerprintAt(other);
+            if (Fingerprints.Contains(moved)) return moved;
+        }
+        return null;
+    }
+
+    private static bool SameFileFromElsewhere(string path, string other) =>
+        path.Length != other.Length && path.Length > 0 && other.Length > 0
+        && (path.Length > other.Length ? EndsWithSegments(path, other) : EndsWithSegments(other, path));
+
+    private static bool EndsWithSegments(string longer, string shorter) =>
+        longer.EndsWith(shorter, StringComparison.Ordinal) && longer[longer.Length - shorter.Length - 1] == '/';
+
     /// <summary>Reads the fingerprints of a JSON report. Throws <see cref="JsonException"/> or <see cref="FormatException"/> for text that is not one.</summary>
     public static Baseline Parse(string path, string json)
     {
@@ -26,11 +61,13 @@ public sealed record Baseline(string Path, ImmutableHashSet<string> Fingerprints
         }
         var fingerprints = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var staleWaivers = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var finding in findings.EnumerateArray())
         {
             if (finding.ValueKind == JsonValueKind.Object && finding.TryGetProperty("fingerprint", out var fp) && fp.ValueKind == JsonValueKind.String)
             {
                 fingerprints.Add(fp.GetString()!);
+                if (finding.TryGetProperty("path", out var entryPath) && entryPath.ValueKind == JsonValueKind.String) paths.Add(entryPath.GetString()!.Replace('\\', '/'));
                 if (finding.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
                     && string.Equals(id.GetString(), DiagnosticCatalog.StaleSuppression.Id, StringComparison.OrdinalIgnoreCase))
                 {
@@ -38,7 +75,7 @@ public sealed record Baseline(string Path, ImmutableHashSet<string> Fingerprints
                 }
             }
         }
-        return new Baseline(path, fingerprints.ToImmutable()) { StaleWaiverFingerprints = staleWaivers.ToImmutable() };
+        return new Baseline(path, fingerprints.ToImmutable()) { StaleWaiverFingerprints = staleWaivers.ToImmutable(), Paths = [.. paths] };
     }
 }
 
@@ -65,7 +102,7 @@ internal static class Suppressions
             {
                 usedSuppressions.Add(suppression);
                 // A baseline written from a run with plan suppressions lists this finding too: it matched.
-                if (baseline is not null && baseline.Fingerprints.Contains(diagnostic.Fingerprint)) usedFingerprints.Add(diagnostic.Fingerprint);
+                if (baseline?.Match(diagnostic) is { } entry) usedFingerprints.Add(entry);
                 result.Add(diagnostic.WithSuppression(SuppressionKind.InSource, suppression.Reason));
                 continue;
             }
@@ -90,8 +127,8 @@ internal static class Suppressions
 
     private static Diagnostic ApplyBaseline(Diagnostic diagnostic, Baseline? baseline, HashSet<string> used)
     {
-        if (baseline is null || !baseline.Fingerprints.Contains(diagnostic.Fingerprint)) return diagnostic;
-        used.Add(diagnostic.Fingerprint);
+        if (baseline?.Match(diagnostic) is not { } entry) return diagnostic;
+        used.Add(entry);
         return diagnostic.WithSuppression(SuppressionKind.External, "baseline: " + baseline.Path);
     }
 }

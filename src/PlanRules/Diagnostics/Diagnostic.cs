@@ -238,17 +238,17 @@ public abstract class Diagnostic
     /// A stable identity for baselines: depends on id, path, task, unit and message arguments, never on
     /// line numbers, so moving text around does not break a baseline.
     /// </summary>
-    public string Fingerprint
+    public string Fingerprint => FingerprintAt(Location.Path);
+
+    /// <summary>The fingerprint the finding would have with its file at <paramref name="path"/> (a baseline written from another folder).</summary>
+    internal string FingerprintAt(string path)
     {
-        get
-        {
-            var text = new StringBuilder();
-            text.Append(Id).Append('\u001f').Append(Location.Path.Replace('\\', '/')).Append('\u001f')
-                .Append(TaskId).Append('\u001f').Append(Unit);
-            foreach (var arg in FingerprintArguments) text.Append('\u001f').Append(arg);
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
-            return Convert.ToHexStringLower(hash.AsSpan(0, 16));
-        }
+        var text = new StringBuilder();
+        text.Append(Id).Append('\u001f').Append(path.Replace('\\', '/')).Append('\u001f')
+            .Append(TaskId).Append('\u001f').Append(Unit);
+        foreach (var arg in FingerprintArguments) text.Append('\u001f').Append(arg);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
     /// <inheritdoc/>

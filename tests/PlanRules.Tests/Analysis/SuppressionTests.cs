@@ -219,4 +219,50 @@ public class SuppressionTests
         var summary = json.RootElement.GetProperty("summary");
         Assert.Equal((0, 0, 0), (summary.GetProperty("error").GetInt32(), summary.GetProperty("warning").GetInt32(), summary.GetProperty("info").GetInt32()));
     }
+    [Theory]
+    [InlineData("", "plan", "plan", ".", "../out/baseline.json")]
+    [InlineData("plan", ".", "", "plan", "out/baseline.json")]
+    [InlineData("", "plan", "out", "../plan", "baseline.json")]
+    public void Baseline_written_from_one_folder_still_matches_a_check_run_from_another(string writeIn, string writeTarget, string checkIn, string checkTarget, string baselinePath)
+    {
+        // Regression: fingerprints hold each file's path as the run named it (relative to the folder it ran in), so a
+        // baseline written at the repository root matched nothing when CI checked from the plan's folder: every
+        // finding came back and every entry was reported stale.
+        using var folder = new ScratchFolder();
+        folder.Write(".planrules", "root = true\n");
+        folder.Write("plan/plan.plan", Plan);
+        folder.Write("plan/progress.ledger", "2021-09-01 task 48 done by 市桥街\n2021-06-18 task 4.8 done by 石楼镇\n2022-01-05 task 48 done by 石楼镇\n");
+        Directory.CreateDirectory(folder.PathOf("out"));
+        var clock = new FakeClock(Instant.FromUtc(2022, 3, 1, 0, 0));
+        var output = Path.GetRelativePath(folder.PathOf(writeIn), folder.PathOf("out/baseline.json"));
+
+        var first = CliApp.Run(["check", writeTarget, "--as-of", "2021-12-31", "--format", "json", "--output", output], new StringWriter(), new StringWriter(), folder.PathOf(writeIn), clock);
+        Assert.Equal(1, first);
+
+        var secondOut = new StringWriter();
+        var second = CliApp.Run(["check", checkTarget, "--as-of", "2021-12-31", "--format", "json", "--baseline", baselinePath], secondOut, new StringWriter(), folder.PathOf(checkIn), clock);
+
+        Assert.Equal(0, second);
+        using var json = JsonDocument.Parse(secondOut.ToString());
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Contains(findings, f => f.GetProperty("id").GetString() == "PR3007");
+        Assert.All(findings, f => Assert.True(f.GetProperty("suppressed").GetBoolean(), f.ToString()));
+        Assert.DoesNotContain(findings, f => f.GetProperty("id").GetString() == "PR1012");
+    }
+
+    [Fact]
+    public void Baseline_does_not_match_a_file_whose_name_only_ends_like_one_of_its_paths()
+    {
+        var first = Check(Plan, "", asOf: "2021-12-31");
+        var finding = first.Diagnostics.First(d => !d.Location.IsNone);
+        var baseline = Baseline.Parse("baseline.json", JsonReport.Render(first, Zh));
+        Assert.Equal(finding.Fingerprint, baseline.Match(finding));
+        Assert.Contains(finding.Location.Path.Replace('\\', '/'), baseline.Paths);
+
+        static Baseline At(Diagnostic d, string path) => Baseline.Parse("b.json", JsonSerializer.Serialize(new { findings = new[] { new { fingerprint = d.FingerprintAt(path), path } } }));
+        var path = finding.Location.Path.Replace('\\', '/');
+        Assert.Equal(finding.FingerprintAt("sub/" + path), At(finding, "sub/" + path).Match(finding));
+        Assert.Null(At(finding, "sub" + path).Match(finding));
+        Assert.Null(At(finding, "sub/other.plan").Match(finding));
+    }
 }
