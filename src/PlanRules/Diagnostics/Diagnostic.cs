@@ -69,11 +69,17 @@ public abstract class Diagnostic
     private protected virtual ImmutableArray<string> FingerprintArguments => Arguments;
 
     /// <summary>
-    /// Orders two findings of the same id, task and unit by their arguments (ordinal, element by element, then
-    /// by count), as <see cref="DiagnosticOrder"/> does. Compact kinds override it to compare without making
+    /// Orders two findings of the same id, task and unit by their <see cref="OrderArguments"/> (ordinal, element by
+    /// element, then by count), as <see cref="DiagnosticOrder"/> does. Compact kinds override it to compare without making
     /// their arguments; the result must be the same.
     /// </summary>
-    internal virtual int CompareArguments(Diagnostic other) => CompareTexts(Arguments, other.Arguments);
+    internal virtual int CompareArguments(Diagnostic other) => CompareTexts(OrderArguments, other.OrderArguments);
+
+    /// <summary>
+    /// The arguments findings are ordered by: the message arguments unless the finding says otherwise (a period's
+    /// ISO range for its name, so months sort in calendar order). Copies keep them.
+    /// </summary>
+    private protected virtual ImmutableArray<string> OrderArguments => Arguments;
 
     internal static int CompareTexts(ImmutableArray<string> x, ImmutableArray<string> y)
     {
@@ -219,7 +225,7 @@ public abstract class Diagnostic
 
     /// <summary>A copy with more properties.</summary>
     public Diagnostic WithProperties(IEnumerable<KeyValuePair<string, string>> properties) =>
-        new General(Descriptor, Severity, _extras, Location, Arguments, Message, Properties.SetItems(properties), TaskId, Unit, FingerprintArguments)
+        new General(Descriptor, Severity, _extras, Location, Arguments, Message, Properties.SetItems(properties), TaskId, Unit, FingerprintArguments, OrderArguments)
         {
             Suppression = Suppression,
         };
@@ -229,7 +235,7 @@ public abstract class Diagnostic
     /// message carries a count that changes every day (days overdue), so a baseline keeps matching.
     /// </summary>
     public Diagnostic WithFingerprintArguments(IEnumerable<string> arguments) =>
-        new General(Descriptor, Severity, _extras, Location, Arguments, Message, Properties, TaskId, Unit, [.. arguments])
+        new General(Descriptor, Severity, _extras, Location, Arguments, Message, Properties, TaskId, Unit, [.. arguments], OrderArguments)
         {
             Suppression = Suppression,
         };
@@ -266,7 +272,8 @@ public abstract class Diagnostic
         object properties,
         string? taskId,
         string? unit,
-        ImmutableArray<string>? fingerprintArguments) : Diagnostic(descriptor, severity, extras)
+        ImmutableArray<string>? fingerprintArguments,
+        ImmutableArray<string>? orderArguments = null) : Diagnostic(descriptor, severity, extras)
     {
         public override Location Location { get; } = location;
         public override ImmutableArray<string> Arguments { get; } = arguments;
@@ -298,6 +305,10 @@ public abstract class Diagnostic
         private readonly ImmutableArray<string>? _fingerprintArguments = fingerprintArguments;
 
         private protected override ImmutableArray<string> FingerprintArguments => _fingerprintArguments ?? Arguments;
+
+        private readonly ImmutableArray<string>? _orderArguments = orderArguments;
+
+        private protected override ImmutableArray<string> OrderArguments => _orderArguments ?? Arguments;
     }
 
     private sealed class FormattedString(LocalizableString format, object?[] args) : LocalizableString

@@ -92,12 +92,15 @@ public class CompactFindingTests
     }
 
     [Fact]
-    public void Months_of_one_recurring_duty_are_ordered_by_their_arguments()
+    public void Months_of_one_recurring_duty_are_ordered_by_calendar_also_as_full_copies()
     {
         var result = Check(Plan, Ledger, asOf: "2021-12-10");
-        var months = result.Findings("PR3005").Select(d => d.Arguments[1]).ToList();
+        var months = result.Findings("PR3005").Select(d => d.Properties["period"]).ToList();
         Assert.Equal(10, months.Count); // January to November, but March (two occurrences)
         Assert.Equal(months.Order(StringComparer.Ordinal), months);
+        // Full copies sort the same way, among themselves and against the compact findings.
+        var copies = result.Findings("PR3005").Select(d => d.WithProperties([])).Reverse();
+        Assert.Equal(months, DiagnosticOrder.Sort(copies).Select(d => d.Properties["period"]));
     }
 
     [Fact]

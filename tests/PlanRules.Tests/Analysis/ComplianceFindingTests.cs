@@ -428,4 +428,22 @@ public class ComplianceFindingTests
         Assert.Equal(["PR3002 33 区政务服务数据管理局"], later.ScheduleFindings());
         Assert.Equal("25", later.Single("PR3002").Properties["daysLate"]);
     }
+    [Fact]
+    public void Monthly_shortfalls_are_reported_in_calendar_order()
+    {
+        // Regression: periods of one duty were ordered by their names' text, so 2021年10月 to 12月 came before 2月.
+        const string plan = Header + """
+            task 43 "听取政务公开工作汇报" {
+              lead 市桥街
+              every month at-least 1
+            }
+            """;
+        var result = Check(plan, asOf: "2021-12-31");
+
+        var periods = result.Findings("PR3005").Select(d => d.Properties["period"]).ToList();
+        Assert.Equal(12, periods.Count);
+        Assert.Equal("2021-01-01..2021-01-31", periods[0]);
+        Assert.Equal("2021-12-01..2021-12-31", periods[^1]);
+        Assert.Equal(periods.Order(StringComparer.Ordinal), periods);
+    }
 }

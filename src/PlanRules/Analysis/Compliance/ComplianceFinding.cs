@@ -87,13 +87,17 @@ internal sealed class ComplianceFinding : Diagnostic
     private protected override ImmutableArray<string> FingerprintArguments =>
         _kind is Kind.Overdue or Kind.DueSoon ? [Task.Id, UnitName] : Arguments;
 
+    // A period sorts by its ISO range, not its name (2021年10月 before 2021年2月).
+    private protected override ImmutableArray<string> OrderArguments =>
+        _kind == Kind.RecurringShort ? [Task.Id, Period.Range, Num(_number), UnitName, Num(Task.Recurrence!.AtLeast)] : Arguments;
+
     internal override int CompareArguments(Diagnostic other)
     {
-        // Two periods of one recurring duty (same task and unit): the arguments differ first in the period's name,
-        // then in the count; compared without making them.
+        // Two periods of one recurring duty (same task and unit): in calendar order (the ISO range; the names'
+        // text put 2021年10月 before 2021年2月), then by count; compared without making the arguments.
         if (other is ComplianceFinding { _kind: Kind.RecurringShort } that && _kind == Kind.RecurringShort && ReferenceEquals(_state, that._state))
         {
-            var c = string.CompareOrdinal(Period.NameText, that.Period.NameText);
+            var c = string.CompareOrdinal(Period.Range, that.Period.Range);
             return c != 0 ? c : string.CompareOrdinal(Num(_number), Num(that._number));
         }
         return base.CompareArguments(other);
