@@ -1,0 +1,37 @@
+using PlanRules.Testing;
+using static PlanRules.Testing.PlanVerifier;
+
+namespace PlanRules.Tests.TestingKit;
+
+/// <summary>PlanVerifier pairs expectations with findings whatever the order the expectations are written in.</summary>
+public sealed class VerifierExpectationOrderTests
+{
+    // Three PR3001 findings: task 1 for A and for B, task 2 for A.
+    private const string Plan = """
+        plan "p" { ref "r" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }
+        unit A "A局"
+        unit B "B局"
+        task 1 "t1" { lead A, B due 2021-06-30 }
+        task 2 "t2" { lead A due 2021-06-30 }
+        """;
+
+    public static TheoryData<int[]> Orders => new() { new[] { 0, 1, 2 }, new[] { 1, 0, 2 }, new[] { 1, 2, 0 }, new[] { 2, 1, 0 } };
+
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public async Task Expectations_written_in_any_order_pass(int[] order)
+    {
+        ExpectedFinding[] expectations = [Expect("PR3001").ForUnit("A"), Expect("PR3001").ForTask("1"), Expect("PR3001").ForTask("2")];
+
+        await VerifyAsync(Plan, [.. order.Select(i => expectations[i])]);
+    }
+
+    [Fact]
+    public async Task An_expectation_no_finding_is_left_for_is_still_missing()
+    {
+        var error = await Assert.ThrowsAsync<PlanVerificationException>(() =>
+            VerifyAsync(Plan, Expect("PR3001").ForTask("1"), Expect("PR3001").ForUnit("A"), Expect("PR3001").ForUnit("A"), Expect("PR3001").ForTask("2")));
+
+        Assert.StartsWith("PlanRules verification failed.\nMissing finding: PlanVerifier.Expect(\"PR3001\")", error.Message);
+    }
+}
