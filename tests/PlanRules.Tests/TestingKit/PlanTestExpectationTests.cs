@@ -13,7 +13,7 @@ public sealed class PlanTestExpectationTests
     private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 11, 27, 0, 0));
 
     // Task 1 is overdue for A and for B, task 2 for A: three PR3001 findings, (1, A), (1, B), (2, A).
-    private const string Plan = """
+    internal const string Plan = """
         plan "小计划" { ref "r" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }
         unit A "A局"
         unit B "B局"

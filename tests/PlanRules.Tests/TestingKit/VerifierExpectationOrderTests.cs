@@ -7,13 +7,7 @@ namespace PlanRules.Tests.TestingKit;
 public sealed class VerifierExpectationOrderTests
 {
     // Three PR3001 findings: task 1 for A and for B, task 2 for A.
-    private const string Plan = """
-        plan "p" { ref "r" issued 2021-01-01 period 2021-01-01 .. 2021-12-31 }
-        unit A "A局"
-        unit B "B局"
-        task 1 "t1" { lead A, B due 2021-06-30 }
-        task 2 "t2" { lead A due 2021-06-30 }
-        """;
+    private const string Plan = PlanTestExpectationTests.Plan;
 
     public static TheoryData<int[]> Orders => new() { new[] { 0, 1, 2 }, new[] { 1, 0, 2 }, new[] { 1, 2, 0 }, new[] { 2, 1, 0 } };
 
