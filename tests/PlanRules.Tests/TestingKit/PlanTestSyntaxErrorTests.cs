@@ -1,15 +1,13 @@
 using System.Globalization;
 using PlanRules.PlanTests;
 using PlanRules.Text;
+using static PlanRules.Tests.Support.PlanAssert;
 
 namespace PlanRules.Tests.TestingKit;
 
 /// <summary>Syntax errors of <c>*.plantest</c> files: each at its own line and column, in zh-CN and in English.</summary>
 public sealed class PlanTestSyntaxErrorTests
 {
-    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
-
     private static string[] Errors(string text, CultureInfo culture) =>
         [.. PlanTestParser.Parse(new SourceText(text, "a.plantest")).Diagnostics
             .Select(d => $"({d.Location.Line},{d.Location.Column}) {d.Id}: {d.GetMessage(culture)}")];
