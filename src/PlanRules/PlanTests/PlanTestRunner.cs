@@ -63,7 +63,7 @@ public sealed class PlanTestRunner(IPlanChecker checker)
         if (test.StandardRules) ruleSets.Add(StandardRules.Compiled);
         if (!rules.Rules.IsEmpty) ruleSets.Add(RuleSet.Compile(rules.Rules));
         var config = test.Config is { Path: { } configPath }
-            ? ConfigDiscovery.Load([], baseDirectory, Path.GetFullPath(configPath, testDirectory))
+            ? ConfigDiscovery.Load([], baseDirectory, configPath.Length == 0 ? throw new InputFileException("路径为空 / empty path: ''") : Named(configPath, testDirectory, baseDirectory))
             : ConfigSet.Empty;
 
         var result = checker.Check(new CheckRequest
@@ -119,8 +119,8 @@ public sealed class PlanTestRunner(IPlanChecker checker)
                 (kind switch { InputKind.Plan => plans, InputKind.Rules => rules, _ => ledgers }).Add(inline);
                 continue;
             }
-            // Named from the current folder, as the command line names files (and "" stays empty: never the whole folder).
-            var path = source.Path!.Length == 0 ? "" : InputFiles.DisplayPath(Path.GetFullPath(source.Path, testDirectory), baseDirectory);
+            // "" stays empty: never the whole folder.
+            var path = source.Path!.Length == 0 ? "" : Named(source.Path, testDirectory, baseDirectory);
             var files = InputFiles.Discover([path], baseDirectory, kind);
             plans.AddRange(files.Plans);
             ledgers.AddRange(files.Ledgers);
@@ -129,6 +129,10 @@ public sealed class PlanTestRunner(IPlanChecker checker)
         }
         return InputFiles.Empty with { Plans = plans.ToImmutable(), Ledgers = ledgers.ToImmutable(), LedgerCsvs = csvs.ToImmutable(), Rules = rules.ToImmutable() };
     }
+
+    /// <summary>A path of the test file (relative to its folder) as the command line names files: from the current folder.</summary>
+    private static string Named(string path, string testDirectory, string baseDirectory) =>
+        InputFiles.DisplayPath(Path.GetFullPath(path, testDirectory), baseDirectory);
 
     /// <summary>A finding written as the expectation that would match it (ready to paste into a test).</summary>
     public static string AsExpectation(Diagnostic diagnostic) =>
