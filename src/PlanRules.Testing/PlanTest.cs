@@ -138,7 +138,7 @@ public sealed class PlanTest
         var missing = expected.Where((_, i) => matched[i] == 0).ToList();
         var unmatched = actual.Where((_, i) => owner[i] < 0).ToList();
         if (missing.Count == 0 && unmatched.Count == 0) return;
-        throw new PlanVerificationException(Describe(expected, actual, missing, unmatched));
+        throw new PlanVerificationException(Describe(expected, actual, missing, unmatched, known));
     }
 
     private bool Matches(ExpectedFinding expected, Diagnostic actual) =>
@@ -160,13 +160,17 @@ public sealed class PlanTest
         Unit = diagnostic.Unit,
     };
 
-    private string Describe(List<ExpectedFinding> expected, List<Diagnostic> actual, List<ExpectedFinding> missing, List<Diagnostic> unexpected)
+    private string Describe(List<ExpectedFinding> expected, List<Diagnostic> actual, List<ExpectedFinding> missing, List<Diagnostic> unexpected, HashSet<string> known)
     {
         var zh = CultureInfo.GetCultureInfo("zh-CN");
         var text = new StringBuilder("PlanRules verification failed.\n");
         foreach (var m in missing)
         {
             text.Append("Missing finding: ").Append(m.Id == "*" ? $"[|…|] at {Format(m.Span)}" : m.ToString()).Append('\n');
+            if (m.Id != "*" && !known.Contains(m.Id))
+            {
+                text.Append($"  (unknown id: {m.Id} is neither a library id nor declared by the test's rules or analyzers; a typo?)\n");
+            }
             var sameId = actual.FirstOrDefault(a => a.Id == m.Id && m.Span is not null && a.Location.LineSpan != m.Span);
             if (sameId is not null) text.Append($"  (wrong span? an actual {sameId.Id} is at {Format(sameId.Location.LineSpan)})\n");
             var sameSpan = actual.FirstOrDefault(a => m.Span is not null && a.Location.LineSpan == m.Span && a.Id != m.Id);

@@ -28,4 +28,16 @@ public sealed class VerifierExpectationOrderTests
 
         Assert.StartsWith("PlanRules verification failed.\nMissing finding: PlanVerifier.Expect(\"PR3001\")", error.Message);
     }
+
+    [Fact]
+    public async Task An_expectation_of_an_unknown_id_says_so()
+    {
+        var error = await Assert.ThrowsAsync<PlanVerificationException>(() =>
+            VerifyAsync(Plan, Expect("PR3001").ForTask("1").ForUnit("A"), Expect("PR3001").ForTask("1").ForUnit("B"), Expect("PR3001").ForTask("2"), Expect("PR3010")));
+
+        Assert.StartsWith(
+            "PlanRules verification failed.\nMissing finding: PlanVerifier.Expect(\"PR3010\")\n"
+            + "  (unknown id: PR3010 is neither a library id nor declared by the test's rules or analyzers; a typo?)\n",
+            error.Message);
+    }
 }
