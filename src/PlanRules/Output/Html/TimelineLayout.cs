@@ -152,14 +152,14 @@ public sealed class TimelineLayout
         }
         foreach (var p in task.Periods)
         {
-            periods.Add(new TimelinePeriod(task.Id, X(p.Period.Start), X(p.Period.End), Round(row.CenterY - 5), 10, p));
+            periods.Add(new TimelinePeriod(task.Id, X(p.Period.Start), X(p.End), Round(row.CenterY - 5), 10, p));
         }
         if (task.Due is { } due) markers.Add(new TimelineMarker(task.Id, TimelineMarkerKind.Due, X(due), row.CenterY, task.Status, due));
         if (task.CompletedOn is { } done) markers.Add(new TimelineMarker(task.Id, TimelineMarkerKind.Completed, X(done), row.CenterY, task.Status, done));
     }
 
     /// <summary>The point an arrow leaves from or arrives at: the due marker, else the end of the bar or last period.</summary>
-    private double EndX(ReportTask task) => task.Due is { } due ? X(due) : X(task.Periods.IsEmpty ? RangeEnd : task.Periods[^1].Period.End);
+    private double EndX(ReportTask task) => task.Due is { } due ? X(due) : X(task.Periods.IsEmpty ? RangeEnd : task.Periods[^1].End);
 
     private ImmutableArray<TimelineArrow> ArrowsOf(ReportModel model)
     {
