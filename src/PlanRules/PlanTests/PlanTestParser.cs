@@ -249,6 +249,11 @@ public static class PlanTestParser
             {
                 foreach (var again in group.Skip(1)) Context.Report(DiagnosticCatalog.SyntaxError, again.Span, "PR0001_PlanTestItemTwice", group.Key);
             }
+            // "expect none" beside an expectation cannot both hold: the test used to pass on the expectation alone.
+            if (items.Any(i => i is ExpectItem { Expectation: not null }))
+            {
+                foreach (var none in items.OfType<ExpectItem>().Where(e => e.Expectation is null)) Context.Report(DiagnosticCatalog.SyntaxError, none.Span, "PR0001_PlanTestExpectNoneWithOthers");
+            }
             var test = new PlanTestCase(name, location);
             foreach (var item in items)
             {

@@ -44,4 +44,14 @@ public sealed class PlanTestSyntaxErrorTests
 
         Assert.Equal(["(3,10) PR0001: Expected a name but found '1'"], Errors(text, En));
     }
+
+    [Fact]
+    public void Expect_none_beside_another_expectation_is_an_error_at_expect_none_and_the_test_does_not_run()
+    {
+        const string text = "test \"d\" {\n  plan \"p.plan\"\n  as-of 2021-12-31\n  expect none\n  expect PR3001\n}\n";
+
+        Assert.Equal(["(4,3) PR0001: 'expect none' means no finding at all: it cannot stand beside another expect"], Errors(text, En));
+        Assert.Equal(["(4,3) PR0001: 'expect none' 表示没有任何发现，不能与其他 expect 同时使用"], Errors(text, Zh));
+        Assert.True(Assert.Single(PlanTestParser.Parse(new SourceText(text, "a.plantest")).Tests).HasSyntaxErrors);
+    }
 }
