@@ -55,6 +55,11 @@ internal static class TestCommand
                         {
                             output.Append("  缺少 / missing:    ").Append(missing).Append('\n');
                         }
+                        foreach (var unknown in result.UnknownIds)
+                        {
+                            output.Append("  ").Append(Resources.Messages.Bilingual("PlanTest_UnknownId")).Append(": ").Append(unknown)
+                                .Append(" @ ").Append(unknown.Location).Append('\n');
+                        }
                         foreach (var extra in result.Unexpected)
                         {
                             output.Append("  多出 / unexpected: ").Append(PlanTestRunner.AsExpectation(extra))
@@ -68,6 +73,12 @@ internal static class TestCommand
                         var target = firedHere.Contains(rule) ? fired : silent;
                         target[rule] = target.GetValueOrDefault(rule) + 1;
                         (firedHere.Contains(rule) ? silent : fired).TryAdd(rule, 0);
+                    }
+                    // A rule that did not run (an error in it, or not in effect on the as-of date) is still listed: no test exercised it.
+                    foreach (var rule in result.RulesDeclared)
+                    {
+                        fired.TryAdd(rule, 0);
+                        silent.TryAdd(rule, 0);
                     }
                 }
             }

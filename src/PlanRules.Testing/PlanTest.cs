@@ -90,7 +90,7 @@ public sealed class PlanTest
         var source = new SourceText(text, PlanPath);
         var ruleSets = CompileRules();
         var result = Check(text, ruleSets);
-        var known = KnownIds(result, ruleSets);
+        var known = PlanRules.PlanTests.ExpectationMatcher.KnownIds(result, ruleSets, Analyzers);
         var expected = new List<ExpectedFinding>();
         ExpectedFinding? single = null;
         foreach (var span in spans)
@@ -134,16 +134,11 @@ public sealed class PlanTest
             .Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden && !IgnoredIds.Contains(d.Id))
             .Where(d => d.Severity >= DiagnosticSeverity.Warning || expectedIds.Contains(d.Id) || single is not null && d.Severity >= DiagnosticSeverity.Info)
             .ToList();
-        var unmatched = new List<Diagnostic>(actual);
-        var missing = new List<ExpectedFinding>();
-        foreach (var expectation in expected)
-        {
-            var match = unmatched.FindIndex(d => Matches(expectation, d));
-            if (match < 0) missing.Add(expectation);
-            else unmatched.RemoveAt(match);
-        }
+        var (matched, owner) = PlanRules.PlanTests.ExpectationMatcher.Match(expected, _ => 1, actual, Matches);
+        var missing = expected.Where((_, i) => matched[i] == 0).ToList();
+        var unmatched = actual.Where((_, i) => owner[i] < 0).ToList();
         if (missing.Count == 0 && unmatched.Count == 0) return;
-        throw new PlanVerificationException(Describe(expected, actual, missing, unmatched));
+        throw new PlanVerificationException(Describe(expected, actual, missing, unmatched, known));
     }
 
     private bool Matches(ExpectedFinding expected, Diagnostic actual) =>
@@ -156,19 +151,6 @@ public sealed class PlanTest
         && (expected.Arguments is not { } args || args.SequenceEqual(actual.Arguments))
         && (expected.Severity is not { } severity || severity == actual.Severity);
 
-    /// <summary>
-    /// Library ids, every id the test's rule files declare (compiled with the test's host functions, or not compiled
-    /// at all: the rule's errors are then findings the comparison shows), analyzer ids and the ids found.
-    /// </summary>
-    private HashSet<string> KnownIds(CheckResult result, ImmutableArray<RuleSet> ruleSets)
-    {
-        var ids = DiagnosticCatalog.All.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var set in ruleSets) foreach (var rule in set.Declared) ids.Add(rule.Id);
-        foreach (var analyzer in Analyzers) foreach (var d in analyzer.SupportedDiagnostics) ids.Add(d.Id);
-        foreach (var d in result.Diagnostics) ids.Add(d.Id);
-        return ids;
-    }
-
     /// <summary>The finding as the expectation that would match it.</summary>
     public static ExpectedFinding AsExpectation(Diagnostic diagnostic, string planPath) => new(diagnostic.Id)
     {
@@ -178,13 +160,17 @@ public sealed class PlanTest
         Unit = diagnostic.Unit,
     };
 
-    private string Describe(List<ExpectedFinding> expected, List<Diagnostic> actual, List<ExpectedFinding> missing, List<Diagnostic> unexpected)
+    private string Describe(List<ExpectedFinding> expected, List<Diagnostic> actual, List<ExpectedFinding> missing, List<Diagnostic> unexpected, HashSet<string> known)
     {
         var zh = CultureInfo.GetCultureInfo("zh-CN");
         var text = new StringBuilder("PlanRules verification failed.\n");
         foreach (var m in missing)
         {
             text.Append("Missing finding: ").Append(m.Id == "*" ? $"[|…|] at {Format(m.Span)}" : m.ToString()).Append('\n');
+            if (m.Id != "*" && !known.Contains(m.Id))
+            {
+                text.Append($"  (unknown id: {m.Id} is neither a library id nor declared by the test's rules or analyzers; a typo?)\n");
+            }
             var sameId = actual.FirstOrDefault(a => a.Id == m.Id && m.Span is not null && a.Location.LineSpan != m.Span);
             if (sameId is not null) text.Append($"  (wrong span? an actual {sameId.Id} is at {Format(sameId.Location.LineSpan)})\n");
             var sameSpan = actual.FirstOrDefault(a => m.Span is not null && a.Location.LineSpan == m.Span && a.Id != m.Id);

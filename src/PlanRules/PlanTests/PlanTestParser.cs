@@ -91,6 +91,8 @@ public static class PlanTestParser
         return builder.ToString();
     }
 
+    private static readonly FrozenDictionary<string, bool> OnOff = new Dictionary<string, bool> { ["on"] = true, ["off"] = false }.ToFrozenDictionary();
+
     private static readonly Parser<string> RuleId = Identifier.Select(w => w.Value);
 
     private static readonly Parser<Item> Expect = input =>
@@ -153,9 +155,8 @@ public static class PlanTestParser
         ["as-of"] = from k in ItemKeyword("as-of") from d in Date select (Item)new AsOfItem(d, TextSpan.FromBounds(k.Start, d.Span.End)),
         ["standard-rules"] =
             from k in ItemKeyword("standard-rules")
-            from w in Identifier
-            where w.Value is "on" or "off"
-            select (Item)new StandardItem(w.Value == "on", TextSpan.FromBounds(k.Start, w.Span.End)),
+            from state in OneOfWord(OnOff, "Token_OnOff")
+            select (Item)new StandardItem(state.Value, TextSpan.FromBounds(k.Start, state.Span.End)),
         ["ignore"] = from k in ItemKeyword("ignore") from ids in SeparatedList(RuleId) select (Item)new IgnoreItem([.. ids], TextSpan.FromBounds(k.Start, k.End)),
         ["expect"] = Expect,
     }.ToFrozenDictionary();
@@ -197,6 +198,8 @@ public static class PlanTestParser
             var end = Lexer.ScanHyphenWord(_text, pos);
             return end > pos ? _text[pos..end] : base.PeekItemWord(pos);
         }
+
+        protected override int ItemWordEnd(int pos) => Math.Max(Lexer.ScanHyphenWord(_text, pos), Lexer.ScanIdentifier(_text, pos));
 
         public ImmutableArray<PlanTestCase> ParseFile()
         {
@@ -245,6 +248,11 @@ public static class PlanTestParser
                          .GroupBy(i => i switch { AsOfItem => "as-of", StandardItem => "standard-rules", _ => "config" }))
             {
                 foreach (var again in group.Skip(1)) Context.Report(DiagnosticCatalog.SyntaxError, again.Span, "PR0001_PlanTestItemTwice", group.Key);
+            }
+            // "expect none" beside an expectation cannot both hold: the test used to pass on the expectation alone.
+            if (items.Any(i => i is ExpectItem { Expectation: not null }))
+            {
+                foreach (var none in items.OfType<ExpectItem>().Where(e => e.Expectation is null)) Context.Report(DiagnosticCatalog.SyntaxError, none.Span, "PR0001_PlanTestExpectNoneWithOthers");
             }
             var test = new PlanTestCase(name, location);
             foreach (var item in items)

@@ -9,11 +9,27 @@ using PlanRules.Workspace;
 
 namespace PlanRules.PlanTests;
 
-/// <summary>The outcome of one test: the findings it expected and did not get, and those it got and did not expect.</summary>
+/// <summary>
+/// The outcome of one test: the findings it expected and did not get, and those it got and did not expect.
+/// <see cref="RulesLoaded"/> holds the ids of the analyst rules that ran (compiled, and in effect on the test's
+/// as-of date), for coverage.
+/// </summary>
 public sealed record PlanTestResult(PlanTestCase Test, ImmutableArray<TestExpectation> Missing, ImmutableArray<Diagnostic> Unexpected, ImmutableArray<Diagnostic> Actual, ImmutableArray<string> RulesLoaded, string? Error)
 {
-    /// <summary>True when nothing is missing or unexpected and the test could run.</summary>
-    public bool Passed => Error is null && Missing.IsEmpty && Unexpected.IsEmpty;
+    /// <summary>
+    /// Expectations whose id no library finding, rule of the test or actual finding has: they could never be met
+    /// (or, with <c>count 0</c>, never fail), so the test fails naming them.
+    /// </summary>
+    public ImmutableArray<TestExpectation> UnknownIds { get; init; } = [];
+
+    /// <summary>
+    /// The ids of every analyst rule the test's rule files declare, whether it ran or not (it has an error, or is not
+    /// in effect on the as-of date): coverage names those no test exercised.
+    /// </summary>
+    public ImmutableArray<string> RulesDeclared { get; init; } = [];
+
+    /// <summary>True when nothing is missing or unexpected, every expected id is known and the test could run.</summary>
+    public bool Passed => Error is null && Missing.IsEmpty && Unexpected.IsEmpty && UnknownIds.IsEmpty;
 }
 
 /// <summary>
@@ -47,7 +63,7 @@ public sealed class PlanTestRunner(IPlanChecker checker)
         if (test.StandardRules) ruleSets.Add(StandardRules.Compiled);
         if (!rules.Rules.IsEmpty) ruleSets.Add(RuleSet.Compile(rules.Rules));
         var config = test.Config is { Path: { } configPath }
-            ? ConfigDiscovery.Load([], baseDirectory, Path.GetFullPath(configPath, testDirectory))
+            ? ConfigDiscovery.Load([], baseDirectory, configPath.Length == 0 ? throw new InputFileException("路径为空 / empty path: ''") : Named(configPath, testDirectory, baseDirectory))
             : ConfigSet.Empty;
 
         var result = checker.Check(new CheckRequest
@@ -68,23 +84,20 @@ public sealed class PlanTestRunner(IPlanChecker checker)
             .Where(d => d.Severity >= DiagnosticSeverity.Warning || expectedIds.Contains(d.Id))
             .ToList();
 
-        var unmatched = new List<Diagnostic>(compared);
-        var missing = ImmutableArray.CreateBuilder<TestExpectation>();
-        foreach (var expectation in test.Expectations)
+        // `count 0` says there is no such finding: one that fits it is unexpected, whatever else would take it.
+        var forbidden = test.Expectations.Where(e => e.Count == 0).ToList();
+        var allowed = compared.Where(d => !forbidden.Any(e => Matches(e, d))).ToList();
+        var (matched, owner) = ExpectationMatcher.Match(test.Expectations, e => e.Count, allowed, Matches);
+        var missing = test.Expectations.Select((e, i) => e with { Count = e.Count - matched[i] }).Where(e => e.Count > 0).ToImmutableArray();
+        var unexpected = compared.Where(d => forbidden.Any(e => Matches(e, d))).Concat(allowed.Where((_, i) => owner[i] < 0));
+        // A rule not in effect on the as-of date never ran: it did not stay silent in this test.
+        var loaded = ruleSets.SelectMany(r => r.Rules).Where(r => r.IsEffective(test.AsOf.Value)).Select(r => r.Descriptor.Id).ToImmutableArray();
+        var known = ExpectationMatcher.KnownIds(result, ruleSets, []);
+        return new PlanTestResult(test, missing, [.. DiagnosticOrder.Sort(unexpected)], result.Diagnostics, loaded, null)
         {
-            for (var i = 0; i < expectation.Count; i++)
-            {
-                var match = unmatched.FindIndex(d => Matches(expectation, d));
-                if (match < 0)
-                {
-                    missing.Add(expectation with { Count = expectation.Count - i });
-                    break;
-                }
-                unmatched.RemoveAt(match);
-            }
-        }
-        var loaded = ruleSets.SelectMany(r => r.Rules).Select(r => r.Descriptor.Id).ToImmutableArray();
-        return new PlanTestResult(test, missing.ToImmutable(), [.. unmatched], result.Diagnostics, loaded, null);
+            UnknownIds = [.. test.Expectations.Where(e => !known.Contains(e.Id))],
+            RulesDeclared = [.. ruleSets.SelectMany(r => r.Declared).Select(r => r.Id)],
+        };
     }
 
     private static bool Matches(TestExpectation expectation, Diagnostic diagnostic) =>
@@ -106,8 +119,8 @@ public sealed class PlanTestRunner(IPlanChecker checker)
                 (kind switch { InputKind.Plan => plans, InputKind.Rules => rules, _ => ledgers }).Add(inline);
                 continue;
             }
-            // Named from the current folder, as the command line names files (and "" stays empty: never the whole folder).
-            var path = source.Path!.Length == 0 ? "" : InputFiles.DisplayPath(Path.GetFullPath(source.Path, testDirectory), baseDirectory);
+            // "" stays empty: never the whole folder.
+            var path = source.Path!.Length == 0 ? "" : Named(source.Path, testDirectory, baseDirectory);
             var files = InputFiles.Discover([path], baseDirectory, kind);
             plans.AddRange(files.Plans);
             ledgers.AddRange(files.Ledgers);
@@ -116,6 +129,10 @@ public sealed class PlanTestRunner(IPlanChecker checker)
         }
         return InputFiles.Empty with { Plans = plans.ToImmutable(), Ledgers = ledgers.ToImmutable(), LedgerCsvs = csvs.ToImmutable(), Rules = rules.ToImmutable() };
     }
+
+    /// <summary>A path of the test file (relative to its folder) as the command line names files: from the current folder.</summary>
+    private static string Named(string path, string testDirectory, string baseDirectory) =>
+        InputFiles.DisplayPath(Path.GetFullPath(path, testDirectory), baseDirectory);
 
     /// <summary>A finding written as the expectation that would match it (ready to paste into a test).</summary>
     public static string AsExpectation(Diagnostic diagnostic) =>

@@ -116,7 +116,7 @@ internal abstract class BlockDriver(ParseContext context)
                     pos = Math.Max(stringEnd, pos + 1);
                     continue;
                 }
-                var end = Lexer.ScanIdentifier(_text, pos);
+                var end = ItemWordEnd(pos);
                 if (end > pos)
                 {
                     if (stops.Contains(_text[pos..end])) return pos;
@@ -155,6 +155,12 @@ internal abstract class BlockDriver(ParseContext context)
         protected virtual void ItemFailed(string word)
         {
         }
+
+        /// <summary>
+        /// The end of the word at <paramref name="pos"/> as recovery reads it (languages with hyphenated keywords
+        /// override this, so that recovery neither stops inside <c>standard-rules</c> at <c>rules</c> nor skips <c>as-of</c>).
+        /// </summary>
+        protected virtual int ItemWordEnd(int pos) => Lexer.ScanIdentifier(_text, pos);
 
         /// <summary>The word an item starts with (languages with hyphenated keywords override this).</summary>
         protected virtual string? PeekItemWord(int pos) => PeekWord(pos);

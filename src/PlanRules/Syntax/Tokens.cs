@@ -191,6 +191,19 @@ internal static class Tokens
 
     private static readonly Parser<IOption<TextSpan>> OptionalColon = Colon.Optional();
 
+    /// <summary>One of a few words (an identifier looked up in <paramref name="words"/>); else a failure at the word, expecting <paramref name="expectation"/>.</summary>
+    public static Parser<T> OneOf<T>(System.Collections.Frozen.FrozenDictionary<string, T> words, string expectation) =>
+        OneOfWord(words, expectation).Select(w => w.Value);
+
+    /// <summary><see cref="OneOf{T}"/> with the word's span.</summary>
+    public static Parser<(T Value, TextSpan Span)> OneOfWord<T>(System.Collections.Frozen.FrozenDictionary<string, T> words, string expectation) => input =>
+    {
+        var word = Identifier(input);
+        return word.WasSuccessful && words.TryGetValue(word.Value.Value, out var value)
+            ? Result.Success((value, word.Value.Span), word.Remainder)
+            : Result.Failure<(T, TextSpan)>(input, expectation, [expectation]);
+    };
+
     /// <summary>A keyword with the optional item colon after it.</summary>
     public static Parser<TextSpan> ItemKeyword(string keyword) =>
         from span in Keyword(keyword)

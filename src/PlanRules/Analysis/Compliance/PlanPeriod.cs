@@ -39,18 +39,27 @@ public sealed record PlanPeriod(RecurrencePeriod Kind, LocalDate Start, LocalDat
     /// </summary>
     public static IEnumerable<PlanPeriod> WholePeriods(RecurrencePeriod kind, LocalDate from, LocalDate to)
     {
-        if (to < from) yield break;
-        var start = FirstStartOnOrAfter(kind, from);
+        if (to < from || FirstStartOnOrAfter(kind, from) is not { } start) yield break;
         while (true)
         {
-            var end = Next(kind, start).PlusDays(-1);
+            // The last period of the calendar (year 9999, its last quarter …) ends on its last day; a week that would run
+            // past it is not whole. Computing the next start there overflowed.
+            var next = NextStart(kind, start);
+            LocalDate end;
+            if (next is { } n) end = n.PlusDays(-1);
+            else if (kind != RecurrencePeriod.Week) end = LastDay;
+            else yield break;
             if (end > to) yield break;
             yield return new PlanPeriod(kind, start, end);
-            start = end.PlusDays(1);
+            if (next is null) yield break;
+            start = next.Value;
         }
     }
 
-    private static LocalDate FirstStartOnOrAfter(RecurrencePeriod kind, LocalDate date)
+    /// <summary>The last day of NodaTime's ISO calendar (9999-12-31).</summary>
+    private static readonly LocalDate LastDay = new(CalendarSystem.Iso.MaxYear, 12, 31);
+
+    private static LocalDate? FirstStartOnOrAfter(RecurrencePeriod kind, LocalDate date)
     {
         var candidate = kind switch
         {
@@ -60,15 +69,21 @@ public sealed record PlanPeriod(RecurrencePeriod Kind, LocalDate Start, LocalDat
             RecurrencePeriod.Month => new LocalDate(date.Year, date.Month, 1),
             _ => date.PlusDays(-((int)date.DayOfWeek - 1)),
         };
-        return candidate == date ? candidate : candidate < date ? Next(kind, candidate) : candidate;
+        return candidate >= date ? candidate : NextStart(kind, candidate);
     }
 
-    private static LocalDate Next(RecurrencePeriod kind, LocalDate start) => kind switch
+    /// <summary>The start of the period after the one starting on <paramref name="start"/>; null past the calendar's last day.</summary>
+    private static LocalDate? NextStart(RecurrencePeriod kind, LocalDate start)
     {
-        RecurrencePeriod.Year => start.PlusYears(1),
-        RecurrencePeriod.HalfYear => start.PlusMonths(6),
-        RecurrencePeriod.Quarter => start.PlusMonths(3),
-        RecurrencePeriod.Month => start.PlusMonths(1),
-        _ => start.PlusWeeks(1),
-    };
+        var months = kind switch
+        {
+            RecurrencePeriod.Year => 12,
+            RecurrencePeriod.HalfYear => 6,
+            RecurrencePeriod.Quarter => 3,
+            RecurrencePeriod.Month => 1,
+            _ => 0,
+        };
+        if (months == 0) return start <= LastDay.PlusDays(-7) ? start.PlusWeeks(1) : null;
+        return start.Year < LastDay.Year || start.Month + months <= 12 ? start.PlusMonths(months) : null;
+    }
 }

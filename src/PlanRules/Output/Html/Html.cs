@@ -10,30 +10,53 @@ namespace PlanRules.Output.Html;
 /// <summary>Small helpers of the HTML writer: escaping, invariant numbers, labels from the resx catalogue.</summary>
 internal static class Html
 {
-    /// <summary>Escapes text for element content and quoted attribute values (<c>&amp; &lt; &gt; " '</c>).</summary>
+    /// <summary>
+    /// Escapes text for element content and quoted attribute values (<c>&amp; &lt; &gt; " '</c>). Code points HTML
+    /// forbids in a document are replaced, so that plan text cannot make the page invalid: a control character other
+    /// than tab, line feed, form feed and carriage return (U+0001–U+001F, U+007F–U+009F) is written as the text report
+    /// writes it, <c>\u0001</c>; NUL, a noncharacter (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their kin in every plane) and a
+    /// lone surrogate become U+FFFD.
+    /// </summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
         StringBuilder? builder = null;
         for (var i = 0; i < text.Length; i++)
         {
-            var replacement = text[i] switch
+            var c = text[i];
+            var width = 1;
+            string? replacement;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                '\0' => "\uFFFD",
-                _ => null,
-            };
+                width = 2;
+                replacement = (char.ConvertToUtf32(c, text[i + 1]) & 0xFFFE) == 0xFFFE ? "\uFFFD" : null;
+            }
+            else
+            {
+                replacement = c switch
+                {
+                    '&' => "&amp;",
+                    '<' => "&lt;",
+                    '>' => "&gt;",
+                    '"' => "&quot;",
+                    '\'' => "&#39;",
+                    '\0' => "\uFFFD",
+                    '\t' or '\n' or '\f' or '\r' => null,
+                    _ when char.IsControl(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                    _ when char.IsSurrogate(c) || c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF' => "\uFFFD",
+                    _ => null,
+                };
+            }
             if (replacement is null)
             {
-                builder?.Append(text[i]);
-                continue;
+                builder?.Append(text, i, width);
             }
-            builder ??= new StringBuilder(text, 0, i, text.Length + 16);
-            builder.Append(replacement);
+            else
+            {
+                builder ??= new StringBuilder(text, 0, i, text.Length + 16);
+                builder.Append(replacement);
+            }
+            i += width - 1;
         }
         return builder?.ToString() ?? text;
     }

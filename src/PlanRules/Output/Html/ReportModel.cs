@@ -40,8 +40,19 @@ public sealed record ReportObligation(
 /// </summary>
 public sealed record ReportUnit(string Key, string Name, string? Title, UnitCompliance Compliance, ImmutableArray<ReportObligation> Obligations);
 
-/// <summary>One period of a recurring duty, with whether every owing unit met it.</summary>
-public sealed record ReportPeriod(PlanPeriod Period, ReportStatus Status);
+/// <summary>
+/// One period of a recurring duty, with whether every owing unit met it; or, when a row has more periods than the
+/// timeline can draw apart (<see cref="ReportModel.MaxPeriodsPerTask"/>), a run of consecutive periods from
+/// <see cref="Period"/> through <see cref="Through"/>, with the worst status among them.
+/// </summary>
+public sealed record ReportPeriod(PlanPeriod Period, ReportStatus Status)
+{
+    /// <summary>The last period of the run this one stands for (null: just <see cref="Period"/>).</summary>
+    public PlanPeriod? Through { get; init; }
+
+    /// <summary>The last day the shape covers.</summary>
+    public LocalDate End => (Through ?? Period).End;
+}
 
 /// <summary>One task as the timeline draws it.</summary>
 public sealed record ReportTask(
@@ -65,6 +76,13 @@ public sealed record ReportFindingGroup(string? Key, string? Label, ImmutableArr
 /// </summary>
 public sealed class ReportModel
 {
+    /// <summary>
+    /// Most shapes a recurring task's row holds: the chart is 760 px wide and a period at least 2 px, so more could
+    /// not be told apart; beyond it consecutive periods are drawn as runs (a weekly duty over a century was 5,000
+    /// shapes, over 0001–9999 half a million and a 64 MB page).
+    /// </summary>
+    public const int MaxPeriodsPerTask = 380;
+
     /// <summary>The plan's title.</summary>
     public required string Title { get; init; }
     /// <summary>The document number.</summary>

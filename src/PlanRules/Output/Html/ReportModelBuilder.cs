@@ -204,13 +204,25 @@ internal static class ReportModelBuilder
         {
             var header = result.Plan.Plan;
             var from = Later(task.Start, header.Start) ?? header.Issued ?? rangeStart;
-            periods = [.. PlanPeriod.WholePeriods(recurrence.Period, from, rangeEnd)
-                .Select(p => new ReportPeriod(p, PeriodStatus(p, recurrence, states, result.AsOf)))];
+            periods = Runs([.. PlanPeriod.WholePeriods(recurrence.Period, from, rangeEnd)
+                .Select(p => new ReportPeriod(p, PeriodStatus(p, recurrence, states, result.AsOf)))]);
         }
         var status = periods.IsEmpty ? Combine(states.Select(StatusOf)) : Combine(periods.Select(p => p.Status));
         var completed = compliance.TaskCompletion.TryGetValue(task, out var done) ? done : null;
         return new ReportTask(task.Id, task.Title, task.Start, task.Due, completed, task.Recurrence, status,
             [.. task.Dependencies.Select(d => d.Id)], periods, task.Location.Line);
+    }
+
+    /// <summary>
+    /// The periods as drawn: as they are up to <see cref="ReportModel.MaxPeriodsPerTask"/>, else runs of consecutive
+    /// periods, as many in each (the last may be shorter), each with the worst status among them.
+    /// </summary>
+    private static ImmutableArray<ReportPeriod> Runs(ImmutableArray<ReportPeriod> periods)
+    {
+        if (periods.Length <= ReportModel.MaxPeriodsPerTask) return periods;
+        var size = (periods.Length + ReportModel.MaxPeriodsPerTask - 1) / ReportModel.MaxPeriodsPerTask;
+        return [.. periods.Chunk(size).Select(run =>
+            new ReportPeriod(run[0].Period, Combine(run.Select(p => p.Status))) { Through = run.Length > 1 ? run[^1].Period : null })];
     }
 
     /// <summary>Met when every unit not waived recorded enough occurrences; short and over is overdue; else open.</summary>

@@ -152,14 +152,14 @@ public sealed class TimelineLayout
         }
         foreach (var p in task.Periods)
         {
-            periods.Add(new TimelinePeriod(task.Id, X(p.Period.Start), X(p.Period.End), Round(row.CenterY - 5), 10, p));
+            periods.Add(new TimelinePeriod(task.Id, X(p.Period.Start), X(p.End), Round(row.CenterY - 5), 10, p));
         }
         if (task.Due is { } due) markers.Add(new TimelineMarker(task.Id, TimelineMarkerKind.Due, X(due), row.CenterY, task.Status, due));
         if (task.CompletedOn is { } done) markers.Add(new TimelineMarker(task.Id, TimelineMarkerKind.Completed, X(done), row.CenterY, task.Status, done));
     }
 
     /// <summary>The point an arrow leaves from or arrives at: the due marker, else the end of the bar or last period.</summary>
-    private double EndX(ReportTask task) => task.Due is { } due ? X(due) : X(task.Periods.IsEmpty ? RangeEnd : task.Periods[^1].Period.End);
+    private double EndX(ReportTask task) => task.Due is { } due ? X(due) : X(task.Periods.IsEmpty ? RangeEnd : task.Periods[^1].End);
 
     private ImmutableArray<TimelineArrow> ArrowsOf(ReportModel model)
     {
@@ -182,15 +182,40 @@ public sealed class TimelineLayout
         return arrows.ToImmutable();
     }
 
+    /// <summary>At most this many year gridlines: a longer range gets one every 2, 5, 10, 20, 50 … years.</summary>
+    internal const int MaxYearTicks = 24;
+
     private ImmutableArray<TimelineTick> TicksOf()
     {
         var ticks = ImmutableArray.CreateBuilder<TimelineTick>();
         var yearly = Period.Between(RangeStart, RangeEnd, PeriodUnits.Days).Days > 3 * 366;
-        var date = yearly ? new LocalDate(RangeStart.Year, 1, 1) : new LocalDate(RangeStart.Year, RangeStart.Month, 1);
-        if (date < RangeStart) date = yearly ? date.PlusYears(1) : date.PlusMonths(1);
-        for (; date <= RangeEnd; date = yearly ? date.PlusYears(1) : date.PlusMonths(1)) ticks.Add(new TimelineTick(X(date), date));
+        var step = yearly ? YearStep(RangeEnd.Year - RangeStart.Year) : 1;
+        // Year ticks on multiples of the step; month ticks on month starts. Never past the calendar's last day (9999-12-31).
+        LocalDate? date = yearly
+            ? new LocalDate(RangeStart.Year - RangeStart.Year % step + (RangeStart.Year % step == 0 ? 0 : step), 1, 1)
+            : new LocalDate(RangeStart.Year, RangeStart.Month, 1);
+        if (date < RangeStart) date = Next(date.Value, yearly, step);
+        for (; date is { } d && d <= RangeEnd; date = Next(d, yearly, step)) ticks.Add(new TimelineTick(X(d), d));
         return ticks.ToImmutable();
     }
+
+    /// <summary>1, 2, 5, 10, 20, 50 … years: the smallest that draws at most <see cref="MaxYearTicks"/> lines over <paramref name="years"/>.</summary>
+    private static int YearStep(int years)
+    {
+        for (var magnitude = 1; ; magnitude *= 10)
+        {
+            foreach (var step in new[] { magnitude, 2 * magnitude, 5 * magnitude })
+            {
+                if (years / step < MaxYearTicks) return step;
+            }
+        }
+    }
+
+    /// <summary>The next tick after <paramref name="date"/>, or null past the last date NodaTime's ISO calendar has.</summary>
+    private static LocalDate? Next(LocalDate date, bool yearly, int step) =>
+        yearly
+            ? (date.Year + step > CalendarSystem.Iso.MaxYear ? null : date.PlusYears(step))
+            : (date.Year == CalendarSystem.Iso.MaxYear && date.Month == 12 ? null : date.PlusMonths(1));
 
     /// <summary>Two decimals, so the SVG text is short and the same on every machine.</summary>
     internal static double Round(double value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);

@@ -102,8 +102,9 @@ internal static class TimelineSvg
         {
             b.Append("<rect class=\"period ").Append(Css(period.Period.Status)).Append("\" x=\"").Append(Num(period.X1)).Append("\" y=\"")
              .Append(Num(period.Y)).Append("\" width=\"").Append(Num(Math.Max(2, period.X2 - period.X1))).Append("\" height=\"")
-             .Append(Num(period.Height)).Append("\"><title>").Append(Escape(period.Period.Period.Name.ToString(labels.Culture)))
-             .Append(": ").Append(Escape(labels.Status(period.Period.Status))).Append("</title></rect>");
+             .Append(Num(period.Height)).Append("\"><title>").Append(Escape(period.Period.Period.Name.ToString(labels.Culture)));
+            if (period.Period.Through is { } through) b.Append(" – ").Append(Escape(through.Name.ToString(labels.Culture)));
+            b.Append(": ").Append(Escape(labels.Status(period.Period.Status))).Append("</title></rect>");
         }
         foreach (var marker in shapes.Markers[task.Id].Where(m => m.Y >= row.Y && m.Y < row.Y + row.Height))
         {

@@ -33,14 +33,6 @@ public static class RulesParser
         ["plan"] = RuleTarget.Plan,
     }.ToFrozenDictionary();
 
-    private static Parser<T> OneOf<T>(FrozenDictionary<string, T> words, string expectation) => input =>
-    {
-        var word = Identifier(input);
-        return word.WasSuccessful && words.TryGetValue(word.Value.Value, out var value)
-            ? Result.Success(value, word.Remainder)
-            : Result.Failure<T>(input, expectation, [expectation]);
-    };
-
     private static TextSpan Cover(TextSpan first, TextSpan last) => TextSpan.FromBounds(first.Start, last.End);
 
     private static readonly Parser<Word> CultureWord = input =>
