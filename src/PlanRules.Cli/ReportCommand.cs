@@ -16,7 +16,8 @@ internal static class ReportCommand
         var inputs = new CheckInputs();
         var output = new Option<string>("--output", "-o") { HelpName = "FILE", Description = "输出文件 / the HTML file to write ('-': standard output)", DefaultValueFactory = _ => "report.html" };
         var culture = new Option<string?>("--culture") { HelpName = "zh-CN|en", Description = "zh-CN | en" };
-        var maxItems = new Option<int?>("--max-items")
+        // Text, parsed here: the parser's own error for a bad number names the .NET type (System.Nullable`1[System.Int32]).
+        var maxItems = new Option<string?>("--max-items")
         {
             HelpName = "N",
             Description = "每个列表最多列出的条目数（发现、单位、义务、时间轴任务）/ most items listed in each list (findings, units, obligations, timeline tasks)",
@@ -31,8 +32,8 @@ internal static class ReportCommand
             var options = parse.GetValue(maxItems) switch
             {
                 null => HtmlReportOptions.Default,
-                < 0 and var n => throw new UsageException($"无效的条目数 / invalid --max-items: {n} (expected 0 or more)"),
-                var n => HtmlReportOptions.WithMaxItems(n.Value),
+                var text when int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => HtmlReportOptions.WithMaxItems(n),
+                var text => throw new UsageException($"无效的条目数 / invalid --max-items: '{text}' (expected a whole number, 0 or more)"),
             };
             var result = inputs.Check(parse, context);
             var target = parse.GetValue(output) ?? "report.html";

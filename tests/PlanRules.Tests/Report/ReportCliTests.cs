@@ -148,4 +148,20 @@ public class ReportCliTests
         Assert.Single(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(File.Exists(Path.Combine(folder.Path, "report.html")));
     }
+
+    [Theory]
+    [InlineData("many")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("99999999999")]
+    public void Report_BadMaxItems_NamesTheValueNotADotNetType(string value)
+    {
+        using var folder = new TempDirectory();
+        folder.Write("plan.plan", ReportKit.Plan);
+
+        var run = ExampleReport.Run(folder.Path, "report", ".", "--max-items", value);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Equal($"planrules: 无效的条目数 / invalid --max-items: '{value}' (expected a whole number, 0 or more)", run.Err.TrimEnd());
+    }
 }
