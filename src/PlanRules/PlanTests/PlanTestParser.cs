@@ -32,7 +32,11 @@ public static class PlanTestParser
     private sealed record AsOfItem(DateSyntax Date, TextSpan Span) : Item(Span);
     private sealed record StandardItem(bool On, TextSpan Span) : Item(Span);
     private sealed record IgnoreItem(ImmutableArray<string> Ids, TextSpan Span) : Item(Span);
-    private sealed record ExpectItem(TestExpectation? Expectation, TextSpan Span) : Item(Span);
+    private sealed record ExpectItem(TestExpectation? Expectation, TextSpan Span) : Item(Span)
+    {
+        /// <summary>Parts given a second time in the expectation (<c>task 1 task 2</c>), each with its span.</summary>
+        public ImmutableArray<(string Part, TextSpan Span)> Repeated { get; init; } = [];
+    }
 
     /// <summary>A file path string, or an inline <c>{ … }</c> block whose text keeps its positions in the test file.</summary>
     private static Parser<TestSource> SourceOf(string kind) => input =>
@@ -106,10 +110,14 @@ public static class PlanTestParser
         var expectation = new TestExpectation(id.Value.Value, Location.Create(context.Source, TextSpan.FromBounds(keyword.Value.Start, id.Value.Span.End)));
         var remainder = id.Remainder;
         var end = id.Value.Span.End;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = ImmutableArray.CreateBuilder<(string, TextSpan)>();
         while (true)
         {
             var word = Identifier(remainder);
             if (!word.WasSuccessful) break;
+            // A part given twice used to keep the last one silently: reported when the test is built (PR0001).
+            if (word.Value.Value is "task" or "unit" or "message" or "count" && !seen.Add(word.Value.Value)) repeated.Add((word.Value.Value, word.Value.Span));
             switch (word.Value.Value)
             {
                 case "task":
@@ -143,7 +151,7 @@ public static class PlanTestParser
             }
             break;
         }
-        return Result.Success<Item>(new ExpectItem(expectation, TextSpan.FromBounds(keyword.Value.Start, end)), remainder);
+        return Result.Success<Item>(new ExpectItem(expectation, TextSpan.FromBounds(keyword.Value.Start, end)) { Repeated = repeated.ToImmutable() }, remainder);
     };
 
     private static readonly FrozenDictionary<string, Parser<Item>> Items = new Dictionary<string, Parser<Item>>
@@ -254,6 +262,7 @@ public static class PlanTestParser
             {
                 foreach (var none in items.OfType<ExpectItem>().Where(e => e.Expectation is null)) Context.Report(DiagnosticCatalog.SyntaxError, none.Span, "PR0001_PlanTestExpectNoneWithOthers");
             }
+            foreach (var (part, span) in items.OfType<ExpectItem>().SelectMany(e => e.Repeated)) Context.Report(DiagnosticCatalog.SyntaxError, span, "PR0001_PlanTestPartTwice", part);
             var test = new PlanTestCase(name, location);
             foreach (var item in items)
             {

@@ -54,4 +54,19 @@ public sealed class PlanTestSyntaxErrorTests
         Assert.Equal(["(4,3) PR0001: 'expect none' 表示没有任何发现，不能与其他 expect 同时使用"], Errors(text, Zh));
         Assert.True(Assert.Single(PlanTestParser.Parse(new SourceText(text, "a.plantest")).Tests).HasSyntaxErrors);
     }
+    [Fact]
+    public void A_part_given_twice_in_one_expectation_is_an_error_at_the_second_and_the_test_does_not_run()
+    {
+        // The last one used to win silently: "expect PR3001 task 1 task 2" expected task 2 only.
+        const string text = "test \"e\" {\n  plan \"p.plan\"\n  as-of 2021-12-31\n  expect PR3001 task 1 unit 甲 task 2 count 1 count 2\n}\n";
+
+        Assert.Equal(
+            [
+                "(4,31) PR0001: 'task' is given twice in one expectation: an expectation takes one",
+                "(4,46) PR0001: 'count' is given twice in one expectation: an expectation takes one",
+            ],
+            Errors(text, En));
+        Assert.Equal("(4,31) PR0001: 期望中 'task' 出现了两次：每个期望只能有一个", Errors(text, Zh)[0]);
+        Assert.True(Assert.Single(PlanTestParser.Parse(new SourceText(text, "a.plantest")).Tests).HasSyntaxErrors);
+    }
 }
