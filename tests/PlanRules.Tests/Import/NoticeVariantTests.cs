@@ -1,0 +1,41 @@
+using NodaTime;
+using PlanRules.Diagnostics;
+using PlanRules.Import;
+
+namespace PlanRules.Tests.Import;
+
+/// <summary>Notices written the ways real ones are, beyond the seed: each test is a defect found importing them.</summary>
+public class NoticeVariantTests
+{
+    private static ImportResult Import(string notice)
+    {
+        var result = NoticeImporter.Import(System.Text.Encoding.UTF8.GetBytes(notice), "n.txt");
+        Assert.True(result.Syntax.Diagnostics.IsEmpty, result.PlanText);
+        Assert.False(result.HasErrors, result.PlanText);
+        return result;
+    }
+
+    private static string[] Lead(ImportResult result, string task) => [.. result.Plan.GetTask(task)!.Lead.Select(u => u.Name)];
+
+    [Fact]
+    public void SignatureDateInChineseNumerals_IsTheIssueDate_NotANoteAndTheOfficeIsNotAnOwner()
+    {
+        // Regression: 二〇二一年七月二十日 under the signature was not a date line, so the issuing office became a
+        // lead of the last task and the date a PR4001 note on it.
+        const string notice = """
+            番禺区2021年政务公开工作要点
+            1.做好历史规划的归集整理。（区司法局负责）
+            2.做好政策解读。（区财政局负责）
+
+            番禺区人民政府办公室
+            二〇二一年七月二十日
+            """;
+
+        var result = Import(notice);
+
+        Assert.Equal(new LocalDate(2021, 7, 20), result.Plan.Plan.Issued);
+        Assert.Equal(["区财政局"], Lead(result, "2"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR4001");
+        Assert.Equal("番禺区人民政府办公室", result.Plan.Plan.Issuer?.Name);
+    }
+}
