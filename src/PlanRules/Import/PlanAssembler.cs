@@ -341,7 +341,7 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
     }
 
     /// <summary>
-    /// Owners at the end of a text: in a trailing bracket <c>(省教育厅牵头,各地级市政府配合)</c> or a last sentence
+    /// Owners at the end of a text: in a trailing bracket <c>(省教育厅牵头,各地级市政府配合)</c> (or <c>【】</c>, <c>[]</c>) or a last sentence
     /// <c>区财政局牵头。</c>; the owners may carry a deadline (<c>区发展改革局牵头，各有关单位配合，2021年底前完成。</c>).
     /// </summary>
     private (Passage Title, List<(OwnerParse Parse, Passage At)> Owners) SplitTrailingOwners(Passage text)
@@ -349,13 +349,16 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
         var owners = new List<(OwnerParse, Passage)>();
         var trimmed = text.TrimEnd("。.;,");
         var s = trimmed.Text;
-        if (s.EndsWith(')'))
+        // (区财政局牵头), 【责任单位:区民政局】 or [责任单位:区民政局].
+        var opener = s.Length == 0 ? '\0' : s[^1] switch { ')' => '(', '】' => '【', ']' => '[', _ => '\0' };
+        if (opener != '\0')
         {
+            var closer = s[^1];
             var depth = 0;
             for (var i = s.Length - 1; i >= 0; i--)
             {
-                if (s[i] == ')') depth++;
-                else if (s[i] == '(' && --depth == 0)
+                if (s[i] == closer) depth++;
+                else if (s[i] == opener && --depth == 0)
                 {
                     if (i == 0) break;
                     var inner = trimmed.Between(i + 1, s.Length - 1);

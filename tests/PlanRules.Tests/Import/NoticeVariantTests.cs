@@ -38,4 +38,22 @@ public class NoticeVariantTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR4001");
         Assert.Equal("番禺区人民政府办公室", result.Plan.Plan.Issuer?.Name);
     }
+
+    [Theory]
+    [InlineData("【责任单位：区民政局】")]
+    [InlineData("［责任单位：区民政局］")]
+    [InlineData("[区民政局牵头]")]
+    public void OwnersInATrailingSquareBracket_AreTheTasksOwn_NotInheritedFromTheTaskAbove(string owners)
+    {
+        // Regression: only round brackets were read; the task took the owners of the task above (PR4002 "merged cell").
+        var result = Import($"""
+            番禺区2021年政务公开工作要点
+            1.做好预决算公开。（区财政局牵头）
+            2.做好社会救助信息公开。{owners}
+            """);
+
+        Assert.Equal(["区民政局"], Lead(result, "2"));
+        Assert.Equal("做好社会救助信息公开。", result.Plan.GetTask("2")!.Title);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR4002");
+    }
 }
