@@ -342,7 +342,7 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
 
     /// <summary>
     /// Owners at the end of a text: in a trailing bracket <c>(省教育厅牵头,各地级市政府配合)</c> (or <c>【】</c>, <c>[]</c>) or a last sentence
-    /// <c>区财政局牵头。</c>; the owners may carry a deadline (<c>区发展改革局牵头，各有关单位配合，2021年底前完成。</c>).
+    /// <c>区财政局牵头。</c> or clause <c>,由区财政局负责</c>; the owners may carry a deadline (<c>区发展改革局牵头，各有关单位配合，2021年底前完成。</c>).
     /// </summary>
     private (Passage Title, List<(OwnerParse Parse, Passage At)> Owners) SplitTrailingOwners(Passage text)
     {
@@ -372,18 +372,21 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
                 }
             }
         }
+        // The last sentence, or the last clauses of it (…,由区财政局负责): the longest tail that reads as owners. A
+        // clause must be nothing but owners and role words (…,各部门协同联动… is a requirement, not owners).
         var sentences = OwnerPhraseParser.SplitTopLevel(trimmed, '。');
-        if (sentences.Count >= 2)
+        var starts = new List<(int Start, bool Clause)>();
+        if (sentences.Count >= 2) starts.Add((sentences[^1].Start, false));
+        starts.AddRange(OwnerPhraseParser.SplitTopLevel(sentences[^1], ',').Skip(1).Select(c => (c.Start, true)));
+        foreach (var (start, clause) in starts)
         {
-            var last = sentences[^1].Trim();
-            if (!last.IsEmpty)
+            var tail = trimmed.Slice(start - trimmed.Start).Trim();
+            if (tail.IsEmpty) continue;
+            var parse = OwnerPhraseParser.Parse(tail);
+            if (parse.IsOwnerLine && parse.HasRoleWord && OnlyTime(parse.Leftovers) && !(clause && parse.HasDetail))
             {
-                var parse = OwnerPhraseParser.Parse(last);
-                if (parse.IsOwnerLine && parse.HasRoleWord && OnlyTime(parse.Leftovers))
-                {
-                    owners.Add((parse, last));
-                    return (trimmed.Slice(0, last.Start - trimmed.Start).TrimEnd(), owners);
-                }
+                owners.Add((parse, tail));
+                return (trimmed.Slice(0, start - trimmed.Start).TrimEnd(","), owners);
             }
         }
         return (text, owners);

@@ -56,4 +56,44 @@ public class NoticeVariantTests
         Assert.Equal("做好社会救助信息公开。", result.Plan.GetTask("2")!.Title);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR4002");
     }
+
+    [Theory]
+    [InlineData("做好预决算公开，由区财政局负责。", "做好预决算公开", "区财政局", "")]
+    [InlineData("做好预决算公开，区财政局牵头，各有关单位配合。", "做好预决算公开", "区财政局", "有关单位")]
+    [InlineData("做好依申请公开，区政府办（区政务公开办）负责。", "做好依申请公开", "区政府办(区政务公开办)", "")]
+    [InlineData("推进政务公开标准化，2021年底前完成，区司法局负责。", "推进政务公开标准化，2021年底前完成", "区司法局", "")]
+    public void OwnersInTheLastClauseOfTheTasksSentence_AreTheTasksOwn(string line, string title, string lead, string support)
+    {
+        // Regression: owners after a comma in the task's only sentence were left in the title, and the task took the
+        // owners of the task above it (PR4002 "merged cell").
+        var result = Import($"""
+            番禺区2021年政务公开工作要点
+            1.做好政策解读。（区民政局牵头）
+            2.{line}
+            """);
+
+        var task = result.Plan.GetTask("2")!;
+        Assert.Equal(title, task.Title);
+        Assert.Equal([lead], task.Lead.Select(u => u.Name));
+        Assert.Equal(support, string.Join(",", task.Support.Select(u => u.Name)));
+        Assert.DoesNotContain(task.Notes, n => n.Contains("沿用", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("完善政务服务平台，加强与区财政局配合。")]
+    [InlineData("建立健全工作机制，各单位要落实主体责任。")]
+    [InlineData("做好政策解读，主要负责同志要带头解读。")]
+    [InlineData("加快形成以国务院政策问答平台为龙头，各地区各部门协同联动、对接共享的政策问答体系。")]
+    public void ARequirementClauseThatMentionsAUnit_StaysInTheTitle(string line)
+    {
+        var result = Import($"""
+            番禺区2021年政务公开工作要点
+            1.{line}
+            区民政局牵头。
+            """);
+
+        var task = result.Plan.GetTask("1")!;
+        Assert.Equal(line, task.Title);
+        Assert.Equal(["区民政局"], task.Lead.Select(u => u.Name));
+    }
 }
