@@ -15,6 +15,9 @@ public class NoticeVariantTests
         return result;
     }
 
+    /// <summary>A notice of the 2021 plan year: its title line, then the given lines.</summary>
+    private static ImportResult ImportLines(params string[] lines) => Import("番禺区2021年政务公开工作要点\n" + string.Join("\n", lines));
+
     private static string[] Lead(ImportResult result, string task) => [.. result.Plan.GetTask(task)!.Lead.Select(u => u.Name)];
 
     [Fact]
@@ -46,11 +49,7 @@ public class NoticeVariantTests
     public void OwnersInATrailingSquareBracket_AreTheTasksOwn_NotInheritedFromTheTaskAbove(string owners)
     {
         // Regression: only round brackets were read; the task took the owners of the task above (PR4002 "merged cell").
-        var result = Import($"""
-            番禺区2021年政务公开工作要点
-            1.做好预决算公开。（区财政局牵头）
-            2.做好社会救助信息公开。{owners}
-            """);
+        var result = ImportLines("1.做好预决算公开。（区财政局牵头）", $"2.做好社会救助信息公开。{owners}");
 
         Assert.Equal(["区民政局"], Lead(result, "2"));
         Assert.Equal("做好社会救助信息公开。", result.Plan.GetTask("2")!.Title);
@@ -66,11 +65,7 @@ public class NoticeVariantTests
     {
         // Regression: owners after a comma in the task's only sentence were left in the title, and the task took the
         // owners of the task above it (PR4002 "merged cell").
-        var result = Import($"""
-            番禺区2021年政务公开工作要点
-            1.做好政策解读。（区民政局牵头）
-            2.{line}
-            """);
+        var result = ImportLines("1.做好政策解读。（区民政局牵头）", "2." + line);
 
         var task = result.Plan.GetTask("2")!;
         Assert.Equal(title, task.Title);
@@ -86,11 +81,7 @@ public class NoticeVariantTests
     [InlineData("加快形成以国务院政策问答平台为龙头，各地区各部门协同联动、对接共享的政策问答体系。")]
     public void ARequirementClauseThatMentionsAUnit_StaysInTheTitle(string line)
     {
-        var result = Import($"""
-            番禺区2021年政务公开工作要点
-            1.{line}
-            区民政局牵头。
-            """);
+        var result = ImportLines("1." + line, "区民政局牵头。");
 
         var task = result.Plan.GetTask("1")!;
         Assert.Equal(line, task.Title);
