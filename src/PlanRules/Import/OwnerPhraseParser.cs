@@ -387,12 +387,20 @@ internal static class OwnerPhraseParser
                 i++;
             }
             raw.Add(duty.Between(nameStart, i));
-            var names = new List<(UnitMention, bool)>();
+            var names = new List<(UnitMention Unit, bool Container)>();
+            var each = false;
             foreach (var part in raw)
             {
                 var trimmed = part.Trim();
                 if (trimmed.IsEmpty) continue;
+                var count = names.Count;
                 if (!Expand(trimmed, names)) return (names, i, false);
+                // "各镇人民政府、街道办事处": the 各 of a list carries over to the kinds of unit that follow it.
+                if (each && names.Count == count + 1 && UnitNames.IsUnitKind(names[count].Unit.Name))
+                {
+                    names[count] = (names[count].Unit with { Name = "各" + names[count].Unit.Name }, names[count].Container);
+                }
+                each = names.Count > count && names[^1].Unit.Name.StartsWith('各');
             }
             return (names, i, names.Count > 0);
         }

@@ -87,4 +87,22 @@ public class NoticeVariantTests
         Assert.Equal(line, task.Title);
         Assert.Equal(["区民政局"], task.Lead.Select(u => u.Name));
     }
+
+    [Fact]
+    public void EachCarriesOverToTheKindsOfUnitThatFollowIt_InAList()
+    {
+        // Regression: in 各镇人民政府、街道办事处 the second name was declared as one unit 街道办事处 (and 各街道办事处
+        // elsewhere in the notice resolved to that unit), though it means every subdistrict office.
+        var result = ImportLines(
+            "1.做好预决算公开。（区财政局牵头，各镇人民政府、街道办事处、区民政局配合）",
+            "2.及时回应社会关切。（各街道办事处负责）");
+
+        var task = result.Plan.GetTask("1")!;
+        Assert.Equal(["镇人民政府", "街道办事处", "区民政局"], task.Support.Select(u => u.Name));
+        var offices = task.Support[1];
+        Assert.True(offices.IsGroup);
+        Assert.Equal("各街道办事处", offices.Title);
+        Assert.False(task.Support[2].IsGroup);
+        Assert.Equal(["街道办事处"], Lead(result, "2"));
+    }
 }
