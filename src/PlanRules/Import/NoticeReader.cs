@@ -102,6 +102,11 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
         }
 
         var plan = assembler.Finish();
+        if (plan.Tasks.Count == 0)
+        {
+            // An empty file, page furniture only, or a text that is not a plan: say so rather than print a bare header.
+            diagnostics.NotUnderstood("PR4001_NoTasks", new Passage(document, 0, 0), null);
+        }
         TaskFinalizer.Complete(plan, assembler, units, diagnostics, header.Year);
         var issuer = header.IssuingOffice is var (issuerName, issuerAt) ? units.ResolveIssuer(issuerName, issuerAt) : null;
         var title = header.Title ?? header.NoticeTitle ?? FirstContent(entries) ?? "导入的计划";
