@@ -105,4 +105,16 @@ public class NoticeVariantTests
         Assert.False(task.Support[2].IsGroup);
         Assert.Equal(["街道办事处"], Lead(result, "2"));
     }
+
+    [Fact]
+    public void ATaskWithoutOwners_UnderATaskWithoutOwners_IsReported_NotGivenTheStandInAsInherited()
+    {
+        // Regression: the second task "inherited" the stand-in lead 待定 of the first (PR4002 info, as for a merged
+        // table cell), so only one of the two tasks without owners was a warning.
+        var result = ImportLines("1.加强政策解读。", "2.做好政务新媒体管理。");
+
+        Assert.Equal(["1", "2"], result.Diagnostics.Where(d => d.Id == "PR4001").Select(d => d.TaskId));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR4002");
+        Assert.Equal(["待定"], Lead(result, "2"));
+    }
 }
