@@ -96,10 +96,12 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
             else _pendingNotes.Add(text);
             return;
         }
-        var parse = OwnerPhraseParser.Parse(text, role == ColumnRole.Support ? OwnerRole.Support : OwnerRole.Lead);
+        // An owner line may stand in brackets of its own: (区财政局牵头,区各有关单位配合).
+        var owned = TrailingBracket(text.TrimEnd("。.;,")) is (0, var bracketed) ? bracketed : text;
+        var parse = OwnerPhraseParser.Parse(owned, role == ColumnRole.Support ? OwnerRole.Support : OwnerRole.Lead);
         if (parse.IsOwnerLine || (role is ColumnRole.Owner or ColumnRole.Support && parse.Assignments.Count > 0 && parse.StartsWithOwners))
         {
-            ReadOwners(parse, text);
+            ReadOwners(parse, owned);
             return;
         }
         ReadText(text);
@@ -348,28 +350,13 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
     {
         var owners = new List<(OwnerParse, Passage)>();
         var trimmed = text.TrimEnd("。.;,");
-        var s = trimmed.Text;
-        // (区财政局牵头), 【责任单位:区民政局】 or [责任单位:区民政局].
-        var opener = s.Length == 0 ? '\0' : s[^1] switch { ')' => '(', '】' => '【', ']' => '[', _ => '\0' };
-        if (opener != '\0')
+        if (TrailingBracket(trimmed) is var (open, inner) && open > 0)
         {
-            var closer = s[^1];
-            var depth = 0;
-            for (var i = s.Length - 1; i >= 0; i--)
+            var parse = OwnerPhraseParser.Parse(inner);
+            if (parse.StartsWithOwners && parse.Assignments.Count > 0 && OnlyTime(parse.Leftovers))
             {
-                if (s[i] == closer) depth++;
-                else if (s[i] == opener && --depth == 0)
-                {
-                    if (i == 0) break;
-                    var inner = trimmed.Between(i + 1, s.Length - 1);
-                    var parse = OwnerPhraseParser.Parse(inner);
-                    if (parse.StartsWithOwners && parse.Assignments.Count > 0 && OnlyTime(parse.Leftovers))
-                    {
-                        owners.Add((parse, inner));
-                        return (trimmed.Slice(0, i).TrimEnd(), owners);
-                    }
-                    break;
-                }
+                owners.Add((parse, inner));
+                return (trimmed.Slice(0, open).TrimEnd(), owners);
             }
         }
         // The last sentence, or the last clauses of it (…,由区财政局负责): the longest tail that reads as owners. A
@@ -390,6 +377,25 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
             }
         }
         return (text, owners);
+    }
+
+    /// <summary>
+    /// The bracket a text ends with — <c>(区财政局牵头)</c>, <c>【责任单位:区民政局】</c> or <c>[…]</c> — as the offset of its
+    /// opening bracket and the text inside; null when the text does not end with a closed bracket.
+    /// </summary>
+    private static (int Open, Passage Inner)? TrailingBracket(Passage text)
+    {
+        var s = text.Text;
+        var opener = s.Length == 0 ? '\0' : s[^1] switch { ')' => '(', '】' => '【', ']' => '[', _ => '\0' };
+        if (opener == '\0') return null;
+        var closer = s[^1];
+        var depth = 0;
+        for (var i = s.Length - 1; i >= 0; i--)
+        {
+            if (s[i] == closer) depth++;
+            else if (s[i] == opener && --depth == 0) return (i, text.Between(i + 1, s.Length - 1));
+        }
+        return null;
     }
 
     /// <summary>True when what an owner phrase left over is nothing, or only deadlines (<see cref="AddOwners"/> takes those as the due).</summary>

@@ -106,6 +106,22 @@ public class NoticeVariantTests
         Assert.Equal(["街道办事处"], Lead(result, "2"));
     }
 
+    [Theory]
+    [InlineData("（区财政局牵头，区各有关单位配合）")]
+    [InlineData("【牵头单位：区财政局；配合单位：区各有关单位】")]
+    [InlineData("(区财政局牵头,区各有关单位配合)。")]
+    public void AnOwnerLineInBracketsOfItsOwn_IsTheTasksOwners(string ownerLine)
+    {
+        // Regression: a bracketed owner line under the task was appended to the title, and the task got the stand-in lead.
+        var result = ImportLines("1.加强政策解读和回应关切工作。", ownerLine, "2.做好政务新媒体管理。", "区民政局负责。");
+
+        var task = result.Plan.GetTask("1")!;
+        Assert.Equal("加强政策解读和回应关切工作。", task.Title);
+        Assert.Equal(["区财政局"], task.Lead.Select(u => u.Name));
+        Assert.Equal(["有关单位"], task.Support.Select(u => u.Name));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR4001");
+    }
+
     [Fact]
     public void ATaskWithoutOwners_UnderATaskWithoutOwners_IsReported_NotGivenTheStandInAsInherited()
     {
