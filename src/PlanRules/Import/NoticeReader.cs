@@ -24,7 +24,8 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
     public string Read()
     {
         var entries = Split();
-        var mode = Recognize(entries);
+        var attachments = Attachments(entries);
+        var mode = Recognize(entries, attachments);
         var bodyStart = BodyStart(entries, mode);
 
         // The header.
@@ -81,7 +82,8 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
             }
             if (assembler.Plan.Tasks.Count > 0 && PageFurniture.IsFooterMarker(text) && !entry.Cells.Any(c => c.IsStructural))
             {
-                footer = true;
+                // 附件 followed by a table or by 一、 sections is an attachment with plan content, not the page footer.
+                footer = !attachments[i];
                 Skip(entry.Line, "Footer");
                 continue;
             }
@@ -136,6 +138,25 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
         HeaderRecognizer.Classify(office.Text, header);
         HeaderRecognizer.Classify(date.Text, header);
         return signer;
+    }
+
+    /// <summary>
+    /// For each entry, true when it is a 附件 label with plan content after it: a table header, or a <c>一、</c>
+    /// section (a page footer's 附件 is followed by download links and widgets). One pass, from the end.
+    /// </summary>
+    private static bool[] Attachments(List<Entry> entries)
+    {
+        var result = new bool[entries.Count];
+        var contentAfter = false;
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            var entry = entries[i];
+            var text = PageFurniture.Squeeze(entry.Line.Content.Text);
+            result[i] = contentAfter && text.StartsWith("附件", StringComparison.Ordinal) && PageFurniture.IsFooterMarker(text);
+            contentAfter |= entry.Kind is EntryKind.ColumnHeader or EntryKind.HeaderRow
+                || entry.Cells.Any(c => StructureRecognizer.Recognize(c.Text) is { Kind: HeadingKind.Section });
+        }
+        return result;
     }
 
     private static int PreviousContent(List<Entry> entries, int from, int bodyStart)
@@ -208,14 +229,17 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
     }
 
     /// <summary>Recognises the numbering of every cell and decides the layout.</summary>
-    private static LayoutMode Recognize(List<Entry> entries)
+    private static LayoutMode Recognize(List<Entry> entries, bool[] attachments)
     {
         var last = 0;
         var numberColumn = false;
         var anyTask = false;
         var anySubsection = false;
-        foreach (var entry in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
+            // An attachment (附件 and a table or sections after it) numbers its items anew.
+            if (attachments[i]) last = 0;
             if (entry.Columns is { } columns && columns.Contains(ColumnRole.Number)) numberColumn = true;
             foreach (var cell in entry.Cells)
             {

@@ -133,4 +133,29 @@ public class NoticeVariantTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "PR4002");
         Assert.Equal(["待定"], Lead(result, "2"));
     }
+
+    [Fact]
+    public void AnAttachmentTableAfterNumberedLetterItems_IsImported_NotDroppedAsThePageFooter()
+    {
+        // Regression: once the letter had tasks, the 附件 line started the page footer and the whole task table after
+        // it was dropped silently (listed only in SkippedLines).
+        var result = ImportLines(
+            "1.抓好任务落实。各单位要按照分工抓好落实，2021年11月底前报送落实情况。（区政务公开办牵头）",
+            "附件：番禺区2021年政务公开工作任务分工表",
+            "序号", "工作任务", "牵头单位", "完成时限",
+            "1", "做好预决算公开", "区财政局", "2021年6月底前",
+            "2", "推进政务新媒体建设", "区政务服务数据管理局", "长期坚持",
+            "",
+            "附件：",
+            "扫一扫在手机打开当前页");
+
+        Assert.Equal(["抓好任务落实。各单位要按照分工抓好落实，2021年11月底前报送落实情况。", "做好预决算公开", "推进政务新媒体建设"], result.Plan.Tasks.Select(t => t.Title));
+        Assert.Equal(["区财政局"], result.Plan.Tasks[1].Lead.Select(u => u.Name));
+        Assert.Equal(new LocalDate(2021, 6, 30), result.Plan.Tasks[1].Due);
+        Assert.Equal(["区政务服务数据管理局"], result.Plan.Tasks[2].Lead.Select(u => u.Name));
+        // The attachment numbers its rows anew: each repeated number is reported and the task renumbered.
+        Assert.Equal(["1", "2", "3"], result.Plan.Tasks.Select(t => t.Id));
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "PR4001"));
+        Assert.Equal([(3, "Footer"), (17, "Footer"), (18, "Footer")], result.SkippedLines.Where(l => l.Reason == "Footer").Select(l => (l.Line, l.Reason)));
+    }
 }
