@@ -43,6 +43,9 @@ public class PhraseTests
     [InlineData("区卫生健康局和区民政局负责", "lead 区卫生健康局,区民政局; with ; support ")]
     [InlineData("区城市管理和综合执法局负责", "lead 区城市管理和综合执法局; with ; support ")]
     [InlineData("由区财政局牵头", "lead 区财政局; with ; support ")]
+    [InlineData("责任单位：区财政局（牵头）、区民政局、区审计局", "lead 区财政局; with 区民政局,区审计局; support ")]
+    [InlineData("区民政局、区财政局(牵头单位)负责", "lead 区财政局; with 区民政局; support ")]
+    [InlineData("区财政局（牵头），区民政局配合", "lead 区财政局; with ; support 区民政局")]
     public void OwnerPhrase(string phrase, string expected) => Assert.Equal(expected, Owners(phrase));
 
     [Theory]
