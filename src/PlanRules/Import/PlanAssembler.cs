@@ -11,6 +11,10 @@ namespace PlanRules.Import;
 /// </summary>
 internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportDiagnostics diagnostics, int? planYear)
 {
+    // The most comma clauses, and characters, a task's trailing owner clause may have (…,区财政局牵头,各有关单位配合,2021年底前完成).
+    private const int MaxOwnerClauses = 4;
+    private const int MaxOwnerTail = 200;
+
     private readonly ImportedPlan _plan = new();
     private readonly HashSet<string> _sectionIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taskIds = new(StringComparer.Ordinal);
@@ -364,7 +368,11 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
         var sentences = OwnerPhraseParser.SplitTopLevel(trimmed, '。');
         var starts = new List<(int Start, bool Clause)>();
         if (sentences.Count >= 2) starts.Add((sentences[^1].Start, false));
-        starts.AddRange(OwnerPhraseParser.SplitTopLevel(sentences[^1], ',').Skip(1).Select(c => (c.Start, true)));
+        // Only the last few clauses, and a short tail: owners are a short phrase, and a long line must stay linear.
+        var clauses = OwnerPhraseParser.SplitTopLevel(sentences[^1], ',');
+        starts.AddRange(clauses.Skip(Math.Max(1, clauses.Count - MaxOwnerClauses))
+            .Where(c => trimmed.End - c.Start <= MaxOwnerTail)
+            .Select(c => (c.Start, true)));
         foreach (var (start, clause) in starts)
         {
             var tail = trimmed.Slice(start - trimmed.Start).Trim();
