@@ -25,7 +25,7 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
     {
         var entries = Split();
         var attachments = Attachments(entries);
-        var mode = Recognize(entries, attachments);
+        var (mode, restartsNumbering) = Recognize(entries, attachments);
         var bodyStart = BodyStart(entries, mode);
 
         // The header.
@@ -59,7 +59,7 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
             foreach (var place in UnitNames.PlacesOf(NoticeDocument.Normalize(name))) if (!places.Contains(place)) places.Add(place);
         }
         var units = new UnitRegistry(places, diagnostics);
-        var assembler = new PlanAssembler(mode, units, diagnostics, header.Year);
+        var assembler = new PlanAssembler(mode, units, diagnostics, header.Year) { QualifiedIds = restartsNumbering };
         if (columns is not null) assembler.SetColumns(columns);
         foreach (var passage in pending) assembler.AddPendingNote(passage);
 
@@ -228,10 +228,15 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
         return entries;
     }
 
-    /// <summary>Recognises the numbering of every cell and decides the layout.</summary>
-    private static LayoutMode Recognize(List<Entry> entries, bool[] attachments)
+    /// <summary>
+    /// Recognises the numbering of every cell and decides the layout; also whether the task numbering starts again
+    /// at 1 under a later heading (一、 1. 2. 二、 1. 2.).
+    /// </summary>
+    private static (LayoutMode Mode, bool RestartsNumbering) Recognize(List<Entry> entries, bool[] attachments)
     {
         var last = 0;
+        var restarts = false;
+        var headingSinceTask = false;
         var numberColumn = false;
         var anyTask = false;
         var anySubsection = false;
@@ -248,8 +253,12 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
                 if (heading is not { } h) continue;
                 switch (h.Kind)
                 {
+                    case HeadingKind.Section:
+                        headingSinceTask = true;
+                        break;
                     case HeadingKind.Subsection:
                         anySubsection = true;
+                        headingSinceTask = true;
                         break;
                     case HeadingKind.Task:
                         cell.HeadingAccepted = !h.DigitFollows || h.Number == last + 1;
@@ -260,12 +269,14 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
                 }
                 if (cell.HeadingAccepted)
                 {
+                    restarts |= h.Kind == HeadingKind.Task && h.Number == 1 && last >= 1 && headingSinceTask;
+                    headingSinceTask = false;
                     last = h.Number;
                     anyTask = true;
                 }
             }
         }
-        return anyTask ? LayoutMode.Numbered : anySubsection ? LayoutMode.Lettered : LayoutMode.Paragraphs;
+        return (anyTask ? LayoutMode.Numbered : anySubsection ? LayoutMode.Lettered : LayoutMode.Paragraphs, restarts);
     }
 
     /// <summary>Where the body begins: the first heading; without headings, after the last header line before the first owner line.</summary>

@@ -29,6 +29,12 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
 
     public ImportedPlan Plan => _plan;
 
+    /// <summary>
+    /// The notice numbers its tasks anew under each heading (一、 1. 2. 二、 1. 2.): task ids are qualified by the
+    /// heading they stand under (<c>2.1</c>), so they stay unique and match the notice.
+    /// </summary>
+    public bool QualifiedIds { get; init; }
+
     /// <summary>The column roles of the table being read (from its header cells).</summary>
     public void SetColumns(List<ColumnRole> columns) => _columns = columns;
 
@@ -153,8 +159,10 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
     {
         var (title, owners) = SplitTrailingOwners(heading.Title);
         if (_task is not null && _task.Number == heading.Number && _task.TitleParts.Count > 0 && SameText(_task.TitleParts[0].Text, title.Text)) return;
+        var parent = _sub ?? _section;
         var id = heading.Number.ToString(CultureInfo.InvariantCulture);
-        var task = NewTask(id, heading.Number, line, _sub ?? _section);
+        if (QualifiedIds && parent is not null) id = parent.Id + "." + id;
+        var task = NewTask(id, heading.Number, line, parent);
         AddTitle(task, title, owners);
     }
 

@@ -158,4 +158,34 @@ public class NoticeVariantTests
         Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "PR4001"));
         Assert.Equal([(3, "Footer"), (17, "Footer"), (18, "Footer")], result.SkippedLines.Where(l => l.Reason == "Footer").Select(l => (l.Line, l.Reason)));
     }
+
+    [Fact]
+    public void NumberingThatStartsAgainUnderEachSection_GivesQualifiedIds_NotAWarningPerTask()
+    {
+        // Regression: every task of the second section was "renumbered" (task 1 → 3, …) with a PR4001 warning each.
+        var result = ImportLines(
+            "一、强化政策解读",
+            "１．做好政策解读。（区政府办牵头）",
+            "２．回应社会关切。（区政府办牵头）",
+            "二、深化重点领域信息公开",
+            "（一）财政信息",
+            "1.做好预决算公开。（区财政局牵头）",
+            "2.推进政府采购信息公开。（区财政局牵头）");
+
+        Assert.Equal(["1.1", "1.2", "2.1.1", "2.1.2"], result.Plan.Tasks.Select(t => t.Id));
+        Assert.Equal("做好预决算公开。", result.Plan.GetTask("2.1.1")!.Title);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void NumberingThatRunsOnAcrossSections_KeepsTheNoticesNumbers()
+    {
+        var result = ImportLines(
+            "一、强化政策解读",
+            "1.做好政策解读。（区政府办牵头）",
+            "二、深化重点领域信息公开",
+            "2.做好预决算公开。（区财政局牵头）");
+
+        Assert.Equal(["1", "2"], result.Plan.Tasks.Select(t => t.Id));
+    }
 }
