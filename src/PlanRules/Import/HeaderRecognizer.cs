@@ -73,7 +73,8 @@ internal static partial class HeaderRecognizer
     [GeneratedRegex(@"(?<org>\p{IsCJKUnifiedIdeographs}{1,12})\s*[〔\[【(﹝](?<y>(?:19|20)\d{2})[〕\]】)﹞]\s*(?<n>\d{1,5})\s*号")]
     private static partial Regex DocumentNumber();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日$|^(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})$")]
+    [GeneratedRegex(@"^(?<y>(?:19|20)\d{2})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日$|^(?<y>(?:19|20)\d{2})-(?<m>\d{1,2})-(?<d>\d{1,2})$" +
+                    @"|^(?<y>[一二][〇零○O一二三四五六七八九]{3})年(?<m>[一二三四五六七八九十]{1,3})月(?<d>[一二三四五六七八九十]{1,3})日$")]
     private static partial Regex DateLine();
 
     [GeneratedRegex(@"(?<key>发布时间|发布日期|成文日期|印发日期)\s*:\s*(?<y>(?:19|20)\d{2})\s*[-年./]\s*(?<m>\d{1,2})\s*[-月./]\s*(?<d>\d{1,2})")]
@@ -199,14 +200,27 @@ internal static partial class HeaderRecognizer
     private static string Bare(string text) =>
         new(PageFurniture.Squeeze(NoticeDocument.Normalize(text)).Where(c => c is not ('《' or '》' or '“' or '”' or '"')).ToArray());
 
+    /// <summary>A year written digit by digit: <c>2021</c> or <c>二〇二一</c> (〇 also written ○ or O).</summary>
+    private static int YearNumber(string text)
+    {
+        var year = 0;
+        foreach (var c in text)
+        {
+            var digit = char.IsAsciiDigit(c) ? c - '0' : c is '〇' or '零' or '○' or 'O' ? 0 : ChineseNumerals.TryParse(c.ToString(), out var v) && v < 10 ? v : -1;
+            if (digit < 0) return -1;
+            year = year * 10 + digit;
+        }
+        return year;
+    }
+
     private static string FormatNumber(Match m) => $"{m.Groups["org"].Value}〔{m.Groups["y"].Value}〕{m.Groups["n"].Value}号";
 
+    /// <summary>The date of a match: Arabic digits, or Chinese numerals as signatures often write it (<c>二〇二一年七月二十日</c>).</summary>
     private static LocalDate? ToDate(Match m)
     {
-        var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
-        var mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
-        var d = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-        if (mo is < 1 or > 12 || d < 1 || d > CalendarSystem.Iso.GetDaysInMonth(y, mo)) return null;
+        var y = YearNumber(m.Groups["y"].Value);
+        if (!ChineseNumerals.TryParse(m.Groups["m"].Value, out var mo) || !ChineseNumerals.TryParse(m.Groups["d"].Value, out var d)) return null;
+        if (y is < 1900 or > 2099 || mo is < 1 or > 12 || d < 1 || d > CalendarSystem.Iso.GetDaysInMonth(y, mo)) return null;
         return new LocalDate(y, mo, d);
     }
 }

@@ -24,7 +24,8 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
     public string Read()
     {
         var entries = Split();
-        var mode = Recognize(entries);
+        var attachments = Attachments(entries);
+        var (mode, restartsNumbering) = Recognize(entries, attachments);
         var bodyStart = BodyStart(entries, mode);
 
         // The header.
@@ -58,7 +59,7 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
             foreach (var place in UnitNames.PlacesOf(NoticeDocument.Normalize(name))) if (!places.Contains(place)) places.Add(place);
         }
         var units = new UnitRegistry(places, diagnostics);
-        var assembler = new PlanAssembler(mode, units, diagnostics, header.Year);
+        var assembler = new PlanAssembler(mode, units, diagnostics, header.Year) { QualifiedIds = restartsNumbering };
         if (columns is not null) assembler.SetColumns(columns);
         foreach (var passage in pending) assembler.AddPendingNote(passage);
 
@@ -81,7 +82,8 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
             }
             if (assembler.Plan.Tasks.Count > 0 && PageFurniture.IsFooterMarker(text) && !entry.Cells.Any(c => c.IsStructural))
             {
-                footer = true;
+                // 附件 followed by a table or by 一、 sections is an attachment with plan content, not the page footer.
+                footer = !attachments[i];
                 Skip(entry.Line, "Footer");
                 continue;
             }
@@ -102,6 +104,11 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
         }
 
         var plan = assembler.Finish();
+        if (plan.Tasks.Count == 0)
+        {
+            // An empty file, page furniture only, or a text that is not a plan: say so rather than print a bare header.
+            diagnostics.NotUnderstood("PR4001_NoTasks", new Passage(document, 0, 0), null);
+        }
         TaskFinalizer.Complete(plan, assembler, units, diagnostics, header.Year);
         var issuer = header.IssuingOffice is var (issuerName, issuerAt) ? units.ResolveIssuer(issuerName, issuerAt) : null;
         var title = header.Title ?? header.NoticeTitle ?? FirstContent(entries) ?? "导入的计划";
@@ -131,6 +138,25 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
         HeaderRecognizer.Classify(office.Text, header);
         HeaderRecognizer.Classify(date.Text, header);
         return signer;
+    }
+
+    /// <summary>
+    /// For each entry, true when it is a 附件 label with plan content after it: a table header, or a <c>一、</c>
+    /// section (a page footer's 附件 is followed by download links and widgets). One pass, from the end.
+    /// </summary>
+    private static bool[] Attachments(List<Entry> entries)
+    {
+        var result = new bool[entries.Count];
+        var contentAfter = false;
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            var entry = entries[i];
+            var text = PageFurniture.Squeeze(entry.Line.Content.Text);
+            result[i] = contentAfter && text.StartsWith("附件", StringComparison.Ordinal) && PageFurniture.IsFooterMarker(text);
+            contentAfter |= entry.Kind is EntryKind.ColumnHeader or EntryKind.HeaderRow
+                || entry.Cells.Any(c => StructureRecognizer.Recognize(c.Text) is { Kind: HeadingKind.Section });
+        }
+        return result;
     }
 
     private static int PreviousContent(List<Entry> entries, int from, int bodyStart)
@@ -202,15 +228,23 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
         return entries;
     }
 
-    /// <summary>Recognises the numbering of every cell and decides the layout.</summary>
-    private static LayoutMode Recognize(List<Entry> entries)
+    /// <summary>
+    /// Recognises the numbering of every cell and decides the layout; also whether the task numbering starts again
+    /// at 1 under a later heading (一、 1. 2. 二、 1. 2.).
+    /// </summary>
+    private static (LayoutMode Mode, bool RestartsNumbering) Recognize(List<Entry> entries, bool[] attachments)
     {
         var last = 0;
+        var restarts = false;
+        var headingSinceTask = false;
         var numberColumn = false;
         var anyTask = false;
         var anySubsection = false;
-        foreach (var entry in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
+            // An attachment (附件 and a table or sections after it) numbers its items anew.
+            if (attachments[i]) last = 0;
             if (entry.Columns is { } columns && columns.Contains(ColumnRole.Number)) numberColumn = true;
             foreach (var cell in entry.Cells)
             {
@@ -219,8 +253,12 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
                 if (heading is not { } h) continue;
                 switch (h.Kind)
                 {
+                    case HeadingKind.Section:
+                        headingSinceTask = true;
+                        break;
                     case HeadingKind.Subsection:
                         anySubsection = true;
+                        headingSinceTask = true;
                         break;
                     case HeadingKind.Task:
                         cell.HeadingAccepted = !h.DigitFollows || h.Number == last + 1;
@@ -231,12 +269,14 @@ internal sealed class NoticeReader(NoticeDocument document, ImportDiagnostics di
                 }
                 if (cell.HeadingAccepted)
                 {
+                    restarts |= h.Kind == HeadingKind.Task && h.Number == 1 && last >= 1 && headingSinceTask;
+                    headingSinceTask = false;
                     last = h.Number;
                     anyTask = true;
                 }
             }
         }
-        return anyTask ? LayoutMode.Numbered : anySubsection ? LayoutMode.Lettered : LayoutMode.Paragraphs;
+        return (anyTask ? LayoutMode.Numbered : anySubsection ? LayoutMode.Lettered : LayoutMode.Paragraphs, restarts);
     }
 
     /// <summary>Where the body begins: the first heading; without headings, after the last header line before the first owner line.</summary>

@@ -167,6 +167,9 @@ internal static class OwnerPhraseParser
     {
         private readonly string _text = duty.Text;
         private readonly List<(UnitMention Unit, bool Container)> _pending = [];
+
+        // Units marked as the lead inside a list of owners: 区财政局(牵头)、区民政局.
+        private readonly HashSet<UnitMention> _marked = [];
         private bool _firstChunk = firstDuty;
 
         public void Run()
@@ -244,10 +247,14 @@ internal static class OwnerPhraseParser
 
         private void Assign(OwnerRole role, List<(UnitMention Unit, bool Container)> units)
         {
+            // In 区财政局(牵头)、区民政局 the marked unit leads (whatever the statement says) and the others work with it.
+            var marked = role == OwnerRole.Lead && units.Any(u => _marked.Contains(u.Unit));
             foreach (var (unit, container) in units)
             {
                 // The group named before a bracketed list of lead units works with them.
-                var effective = container && role == OwnerRole.Lead ? OwnerRole.With : role;
+                var effective = _marked.Contains(unit) ? OwnerRole.Lead
+                    : (container || marked) && role == OwnerRole.Lead ? OwnerRole.With
+                    : role;
                 result.Assignments.Add(new OwnerAssignment(effective, unit));
             }
         }
@@ -387,12 +394,20 @@ internal static class OwnerPhraseParser
                 i++;
             }
             raw.Add(duty.Between(nameStart, i));
-            var names = new List<(UnitMention, bool)>();
+            var names = new List<(UnitMention Unit, bool Container)>();
+            var each = false;
             foreach (var part in raw)
             {
                 var trimmed = part.Trim();
                 if (trimmed.IsEmpty) continue;
+                var count = names.Count;
                 if (!Expand(trimmed, names)) return (names, i, false);
+                // "各镇人民政府、街道办事处": the 各 of a list carries over to the kinds of unit that follow it.
+                if (each && names.Count == count + 1 && UnitNames.IsUnitKind(names[count].Unit.Name))
+                {
+                    names[count] = (names[count].Unit with { Name = "各" + names[count].Unit.Name }, names[count].Container);
+                }
+                each = names.Count > count && names[^1].Unit.Name.StartsWith('各');
             }
             return (names, i, names.Count > 0);
         }
@@ -401,6 +416,17 @@ internal static class OwnerPhraseParser
         private bool Expand(Passage name, List<(UnitMention, bool)> into)
         {
             var text = name.Text;
+            // 区财政局(牵头): the unit that leads, in a list of owners.
+            foreach (var marker in new[] { "(牵头)", "(牵头单位)", "(主责)", "(主责单位)" })
+            {
+                if (text.EndsWith(marker, StringComparison.Ordinal) && text.Length > marker.Length)
+                {
+                    var count = into.Count;
+                    if (!Expand(name.Slice(0, text.Length - marker.Length).Trim(), into)) return false;
+                    for (var k = count; k < into.Count; k++) _marked.Add(into[k].Item1);
+                    return true;
+                }
+            }
             // G(牵头单位:A、B…等)
             var open = text.IndexOf('(');
             if (open > 0 && text.EndsWith(')'))

@@ -11,6 +11,10 @@ namespace PlanRules.Import;
 /// </summary>
 internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportDiagnostics diagnostics, int? planYear)
 {
+    // The most comma clauses, and characters, a task's trailing owner clause may have (…,区财政局牵头,各有关单位配合,2021年底前完成).
+    private const int MaxOwnerClauses = 4;
+    private const int MaxOwnerTail = 200;
+
     private readonly ImportedPlan _plan = new();
     private readonly HashSet<string> _sectionIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _taskIds = new(StringComparer.Ordinal);
@@ -24,6 +28,12 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
     private int _paragraphs;
 
     public ImportedPlan Plan => _plan;
+
+    /// <summary>
+    /// The notice numbers its tasks anew under each heading (一、 1. 2. 二、 1. 2.): task ids are qualified by the
+    /// heading they stand under (<c>2.1</c>), so they stay unique and match the notice.
+    /// </summary>
+    public bool QualifiedIds { get; init; }
 
     /// <summary>The column roles of the table being read (from its header cells).</summary>
     public void SetColumns(List<ColumnRole> columns) => _columns = columns;
@@ -96,10 +106,12 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
             else _pendingNotes.Add(text);
             return;
         }
-        var parse = OwnerPhraseParser.Parse(text, role == ColumnRole.Support ? OwnerRole.Support : OwnerRole.Lead);
+        // An owner line may stand in brackets of its own: (区财政局牵头,区各有关单位配合).
+        var owned = TrailingBracket(text.TrimEnd("。.;,")) is (0, var bracketed) ? bracketed : text;
+        var parse = OwnerPhraseParser.Parse(owned, role == ColumnRole.Support ? OwnerRole.Support : OwnerRole.Lead);
         if (parse.IsOwnerLine || (role is ColumnRole.Owner or ColumnRole.Support && parse.Assignments.Count > 0 && parse.StartsWithOwners))
         {
-            ReadOwners(parse, text);
+            ReadOwners(parse, owned);
             return;
         }
         ReadText(text);
@@ -147,8 +159,10 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
     {
         var (title, owners) = SplitTrailingOwners(heading.Title);
         if (_task is not null && _task.Number == heading.Number && _task.TitleParts.Count > 0 && SameText(_task.TitleParts[0].Text, title.Text)) return;
+        var parent = _sub ?? _section;
         var id = heading.Number.ToString(CultureInfo.InvariantCulture);
-        var task = NewTask(id, heading.Number, line, _sub ?? _section);
+        if (QualifiedIds && parent is not null) id = parent.Id + "." + id;
+        var task = NewTask(id, heading.Number, line, parent);
         AddTitle(task, title, owners);
     }
 
@@ -341,49 +355,63 @@ internal sealed class PlanAssembler(LayoutMode mode, UnitRegistry units, ImportD
     }
 
     /// <summary>
-    /// Owners at the end of a text: in a trailing bracket <c>(省教育厅牵头,各地级市政府配合)</c> or a last sentence
-    /// <c>区财政局牵头。</c>; the owners may carry a deadline (<c>区发展改革局牵头，各有关单位配合，2021年底前完成。</c>).
+    /// Owners at the end of a text: in a trailing bracket <c>(省教育厅牵头,各地级市政府配合)</c> (or <c>【】</c>, <c>[]</c>) or a last sentence
+    /// <c>区财政局牵头。</c> or clause <c>,由区财政局负责</c>; the owners may carry a deadline (<c>区发展改革局牵头，各有关单位配合，2021年底前完成。</c>).
     /// </summary>
     private (Passage Title, List<(OwnerParse Parse, Passage At)> Owners) SplitTrailingOwners(Passage text)
     {
         var owners = new List<(OwnerParse, Passage)>();
         var trimmed = text.TrimEnd("。.;,");
-        var s = trimmed.Text;
-        if (s.EndsWith(')'))
+        if (TrailingBracket(trimmed) is var (open, inner) && open > 0)
         {
-            var depth = 0;
-            for (var i = s.Length - 1; i >= 0; i--)
+            var parse = OwnerPhraseParser.Parse(inner);
+            if (parse.StartsWithOwners && parse.Assignments.Count > 0 && OnlyTime(parse.Leftovers))
             {
-                if (s[i] == ')') depth++;
-                else if (s[i] == '(' && --depth == 0)
-                {
-                    if (i == 0) break;
-                    var inner = trimmed.Between(i + 1, s.Length - 1);
-                    var parse = OwnerPhraseParser.Parse(inner);
-                    if (parse.StartsWithOwners && parse.Assignments.Count > 0 && OnlyTime(parse.Leftovers))
-                    {
-                        owners.Add((parse, inner));
-                        return (trimmed.Slice(0, i).TrimEnd(), owners);
-                    }
-                    break;
-                }
+                owners.Add((parse, inner));
+                return (trimmed.Slice(0, open).TrimEnd(), owners);
             }
         }
+        // The last sentence, or the last clauses of it (…,由区财政局负责): the longest tail that reads as owners. A
+        // clause must be nothing but owners and role words (…,各部门协同联动… is a requirement, not owners).
         var sentences = OwnerPhraseParser.SplitTopLevel(trimmed, '。');
-        if (sentences.Count >= 2)
+        var starts = new List<(int Start, bool Clause)>();
+        if (sentences.Count >= 2) starts.Add((sentences[^1].Start, false));
+        // Only the last few clauses, and a short tail: owners are a short phrase, and a long line must stay linear.
+        var clauses = OwnerPhraseParser.SplitTopLevel(sentences[^1], ',');
+        starts.AddRange(clauses.Skip(Math.Max(1, clauses.Count - MaxOwnerClauses))
+            .Where(c => trimmed.End - c.Start <= MaxOwnerTail)
+            .Select(c => (c.Start, true)));
+        foreach (var (start, clause) in starts)
         {
-            var last = sentences[^1].Trim();
-            if (!last.IsEmpty)
+            var tail = trimmed.Slice(start - trimmed.Start).Trim();
+            if (tail.IsEmpty) continue;
+            var parse = OwnerPhraseParser.Parse(tail);
+            if (parse.IsOwnerLine && parse.HasRoleWord && OnlyTime(parse.Leftovers) && !(clause && parse.HasDetail))
             {
-                var parse = OwnerPhraseParser.Parse(last);
-                if (parse.IsOwnerLine && parse.HasRoleWord && OnlyTime(parse.Leftovers))
-                {
-                    owners.Add((parse, last));
-                    return (trimmed.Slice(0, last.Start - trimmed.Start).TrimEnd(), owners);
-                }
+                owners.Add((parse, tail));
+                return (trimmed.Slice(0, start - trimmed.Start).TrimEnd(","), owners);
             }
         }
         return (text, owners);
+    }
+
+    /// <summary>
+    /// The bracket a text ends with — <c>(区财政局牵头)</c>, <c>【责任单位:区民政局】</c> or <c>[…]</c> — as the offset of its
+    /// opening bracket and the text inside; null when the text does not end with a closed bracket.
+    /// </summary>
+    private static (int Open, Passage Inner)? TrailingBracket(Passage text)
+    {
+        var s = text.Text;
+        var opener = s.Length == 0 ? '\0' : s[^1] switch { ')' => '(', '】' => '【', ']' => '[', _ => '\0' };
+        if (opener == '\0') return null;
+        var closer = s[^1];
+        var depth = 0;
+        for (var i = s.Length - 1; i >= 0; i--)
+        {
+            if (s[i] == closer) depth++;
+            else if (s[i] == opener && --depth == 0) return (i, text.Between(i + 1, s.Length - 1));
+        }
+        return null;
     }
 
     /// <summary>True when what an owner phrase left over is nothing, or only deadlines (<see cref="AddOwners"/> takes those as the due).</summary>

@@ -83,7 +83,8 @@ internal static class TaskFinalizer
             var index = above?.IndexOf(task) ?? -1;
             var directlyUnder = previous is not null && previous.Parent == task.Parent
                 && (above is null || (index > 0 && ReferenceEquals(above[index - 1], previous)));
-            if (directlyUnder && previous!.Owners.Any(o => o.Role == OwnerRole.Lead))
+            // Not the stand-in lead of a task above that had no owners either: that is no merged cell.
+            if (directlyUnder && previous!.Owners.Any(o => o.Role == OwnerRole.Lead && !units.IsPlaceholder(o.Unit)))
             {
                 foreach (var (role, unit) in previous.Owners) task.AddOwner(role, unit);
                 task.Notes.Add($"原文此项无单独的责任单位（表格合并单元格），沿用第{previous.Id}项的责任单位");

@@ -22,7 +22,7 @@ internal sealed record TimePhrase(TimeKind Kind, Passage Span, LocalDate Date = 
 
 /// <summary>
 /// Deadlines, recurrences and manners in the words notices use: <c>2021年底前</c>, <c>年底前</c> (the plan
-/// year), <c>2023年3月底前</c>, <c>2023年6月15日前</c> → <c>due</c>; <c>每年至少…1次</c>, <c>每年不少于N次</c>,
+/// year), <c>2023年3月底前</c>, <c>2023年6月15日前</c>, <c>2021年上半年</c>, <c>三季度末前</c> → <c>due</c>; <c>每年至少…1次</c>, <c>每年不少于N次</c>,
 /// <c>每季度</c>, <c>每月</c>, <c>每半年</c> → <c>every</c>; <c>持续推进</c>, <c>及时</c>, <c>定期</c> → a tag.
 /// Bare dates (<c>2021年12月</c>, <c>2021年12月31日</c>) are deadlines only where a deadline is expected
 /// (a deadline column, a cell holding nothing else).
@@ -37,6 +37,8 @@ internal static partial class TimePhraseParser
                     @"|(?<y>(?:19|20)\d{2})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<end>底|末|份)?\s*(?<before>之前|以前|前)?" +
                     @"|(?<y>(?:19|20)\d{2})\s*年\s*(?<ye>年底|年末|底|末)\s*(?<before>之前|以前|前)?" +
                     @"|(?<y>(?:19|20)\d{2})\s*年\s*(?<within>年内)" +
+                    @"|(?<y>(?:19|20)\d{2})\s*年\s*(?:(?<half>上半年|下半年)|第?(?<q>[一二三四1-4])\s*季度)\s*(?<end>末|底)?\s*(?:(?<before>之前|以前|前)|(?<done>)(?=完成|办结|建成|落实|内))?" +
+                    @"|(?<![\d年每])(?:(?<half>上半年|下半年)|第?(?<q>[一二三四1-4])\s*季度)\s*(?<end>末|底)?\s*(?:(?<before>之前|以前|前)|(?<done>)(?=完成|办结|建成|落实|内))" +
                     @"|(?<y>(?:19|20)\d{2})\s*年(?<bare>)(?![\d度])" +
                     @"|(?<![\d年])(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日\s*(?<before>之前|以前|前|止)" +
                     @"|(?<![\d年])(?<m>\d{1,2})\s*月\s*(?<end>底|末)\s*(?<before>之前|以前|前)?" +
@@ -148,6 +150,18 @@ internal static partial class TimePhraseParser
         if (match.Groups["ye"].Success || match.Groups["within"].Success)
         {
             return new TimePhrase(TimeKind.Due, span, new LocalDate(year, 12, 31));
+        }
+        if (match.Groups["half"].Success || match.Groups["q"].Success)
+        {
+            // 上半年 / 下半年 / 第三季度 (末前): by the end of that half or quarter.
+            if (!match.Groups["end"].Success && !before && !match.Groups["done"].Success && !bareDates) return null;
+            var lastMonth = match.Groups["half"].Value switch
+            {
+                "上半年" => 6,
+                "下半年" => 12,
+                _ => ChineseNumerals.TryParse(match.Groups["q"].Value, out var quarter) ? quarter * 3 : 12,
+            };
+            return new TimePhrase(TimeKind.Due, span, new LocalDate(year, lastMonth, CalendarSystem.Iso.GetDaysInMonth(year, lastMonth)));
         }
         if (match.Groups["bare"].Success)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -81,6 +82,17 @@ internal static partial class UnitNames
         }
         return false;
     }
+
+    // Kinds of unit, named without a place: after 各 in a list ("各镇人民政府、街道办事处") they mean every unit of the kind.
+    private static readonly FrozenSet<string> UnitKinds = new[]
+    {
+        "街道办事处", "街道办", "街道", "镇政府", "镇人民政府", "乡镇政府", "乡镇人民政府", "乡政府", "乡人民政府", "乡镇",
+        "区直单位", "县直单位", "市直单位", "区直部门", "县直部门", "市直部门", "直属单位", "区属单位", "县属单位", "市属单位", "部门", "单位",
+        "居委会", "村委会", "村(居)委会", "社区居委会", "管委会", "学校", "医院",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True for a kind of unit named without a place (<c>街道办事处</c>, <c>县直单位</c>).</summary>
+    public static bool IsUnitKind(string name) => UnitKinds.Contains(name);
 
     /// <summary>True for names standing for several units: <c>各…</c>, <c>有关单位</c>, <c>…各工作组</c>.</summary>
     public static bool IsGroup(string name)

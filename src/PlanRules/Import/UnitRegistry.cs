@@ -127,6 +127,9 @@ internal sealed class UnitRegistry(IReadOnlyList<string> places, ImportDiagnosti
         _byName[alias] = entry;
     }
 
+    /// <summary>True when the name is the stand-in lead (<see cref="Placeholder"/>).</summary>
+    public bool IsPlaceholder(string name) => _byName.TryGetValue(name, out var entry) && entry.IsPlaceholder;
+
     /// <summary>True when the name is declared (as a unit, group or alias).</summary>
     public bool IsDeclared(string name) => _byName.ContainsKey(name);
 

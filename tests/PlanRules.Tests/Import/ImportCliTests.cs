@@ -113,4 +113,25 @@ public class ImportCliTests
 
     [Fact]
     public void Import_WithoutANotice_ExitsTwo() => Assert.Equal(2, Invoke(ImportCases.Folder, "import").Exit);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    [InlineData(" \r\n\r\n\t\n")]
+    [InlineData("选择语言\n字体大小:\n扫一扫在手机打开当前页\n")]
+    public void Import_NoticeWithoutTasks_SaysSo_InsteadOfAQuietEmptyDraft(string text)
+    {
+        // Regression: an empty (or furniture-only) notice printed a bare plan header with "0 errors, 0 warnings, 0 info".
+        using var temp = new TempDirectory();
+        File.WriteAllText(Path.Combine(temp.Path, "notice.txt"), text);
+
+        var run = Invoke(temp.Path, "import", "notice.txt", "--culture", "en");
+
+        Assert.Equal(0, run.Exit);
+        Assert.Contains("plan ", run.Out);
+        Assert.Equal(
+            ["notice.txt(1,1): warning PR4001: No task found in the notice (numbered items, or paragraphs with their responsible units); the draft has only the plan header; check the notice",
+             "0 errors, 1 warning, 0 info"],
+            run.ErrLines);
+    }
 }

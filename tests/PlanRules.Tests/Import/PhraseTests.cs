@@ -43,6 +43,9 @@ public class PhraseTests
     [InlineData("区卫生健康局和区民政局负责", "lead 区卫生健康局,区民政局; with ; support ")]
     [InlineData("区城市管理和综合执法局负责", "lead 区城市管理和综合执法局; with ; support ")]
     [InlineData("由区财政局牵头", "lead 区财政局; with ; support ")]
+    [InlineData("责任单位：区财政局（牵头）、区民政局、区审计局", "lead 区财政局; with 区民政局,区审计局; support ")]
+    [InlineData("区民政局、区财政局(牵头单位)负责", "lead 区财政局; with 区民政局; support ")]
+    [InlineData("区财政局（牵头），区民政局配合", "lead 区财政局; with ; support 区民政局")]
     public void OwnerPhrase(string phrase, string expected) => Assert.Equal(expected, Owners(phrase));
 
     [Theory]
@@ -83,6 +86,13 @@ public class PhraseTests
     [InlineData("3月底前", "due 2021-03-31")]
     [InlineData("6月前完成", "due 2021-05-31")]
     [InlineData("2021年2月30日前", "invalid 2021年2月30日前")]
+    [InlineData("2021年上半年完成", "due 2021-06-30")]
+    [InlineData("下半年完成", "due 2021-12-31")]
+    [InlineData("三季度末前完成", "due 2021-09-30")]
+    [InlineData("2022年第一季度完成", "due 2022-03-31")]
+    [InlineData("第4季度前", "due 2021-12-31")]
+    [InlineData("总结上半年工作经验", "")]
+    [InlineData("2021年第二季度经济运行情况", "")]
     [InlineData("主要负责同志每年至少听取1次政务公开工作汇报", "every Year 1")]
     [InlineData("每年不少于4次", "every Year 4")]
     [InlineData("每年组织两次培训", "every Year 2")]
