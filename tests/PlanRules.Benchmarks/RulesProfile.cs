@@ -7,6 +7,8 @@ namespace PlanRules.Benchmarks;
 /// <c>--profile-rules [TASKS]</c>: a stopwatch breakdown of the ten rules, for finding where the compiled rules
 /// spend their time: each rule's compiled filter alone over every task, then both hits-only passes (the
 /// runner's loop and the hand-written loop). Best of several rounds; numbers from one process, not a benchmark.
+/// With <c>PR_PERF_LOOP=SECONDS</c> in the environment it only runs the rule runner for that long, for a sampling
+/// profiler (<c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -g dotnet … --profile-rules 10000</c>).
 /// </summary>
 internal static class RulesProfile
 {
@@ -30,6 +32,12 @@ internal static class RulesProfile
             return best;
         }
         string PerTask(double ms) => (ms * 1e6 / views.Count).ToString("F1", CultureInfo.InvariantCulture).PadLeft(8);
+        if (Environment.GetEnvironmentVariable("PR_PERF_LOOP") is { } seconds)
+        {
+            var until = Stopwatch.StartNew();
+            while (until.Elapsed.TotalSeconds < double.Parse(seconds, CultureInfo.InvariantCulture)) global::PlanRules.Rules.RuleRunner.Run(rules, model);
+            return;
+        }
         Console.WriteLine($"{tasks} tasks, best of {Rounds} rounds, ns per task");
         var sum = 0.0;
         foreach (var rule in rules.Rules)
@@ -41,7 +49,10 @@ internal static class RulesProfile
                 for (var i = 0; i < views.Count; i++) if (rule.Fires(views[i], model)) hits++;
             });
             sum += ms;
-            Console.WriteLine($"  {rule.Descriptor.Id}  {PerTask(ms)}  ({hits} hits)");
+            // What a finding costs beyond the filter: evaluating its holes and terms, per finding.
+            var firing = views.Where(v => rule.Fires(v, model)).ToArray();
+            var values = firing.Length == 0 ? 0 : Best(() => { foreach (var v in firing) rule.Evaluate(v, model); }) * 1e6 / firing.Length;
+            Console.WriteLine($"  {rule.Descriptor.Id}  {PerTask(ms)}  ({hits} hits; holes and terms {values,6:F0} ns per finding)");
         }
         var nested = global::PlanRules.Rules.RuleSet.Compile([new global::PlanRules.Text.SourceText("""
             rule N001 "nested" {

@@ -40,10 +40,23 @@ public static class RuleRunner
                 _ => [model.Plan],
             };
             var stepFaults = new int[active.Length];
+            var tasks = elements as TaskView[];
+            var obligations = elements as ObligationView[];
             for (var e = 0; e < elements.Count; e++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var element = elements[e];
+                if (tasks is not null)
+                {
+                    // The task after next into the cache, then the next one's parts (its view was hinted one task ago).
+                    if (e + 2 < tasks.Length) Memory.Prefetch(tasks[e + 2], 3);
+                    if (e + 1 < tasks.Length) tasks[e + 1].PrefetchParts();
+                }
+                else if (obligations is not null)
+                {
+                    if (e + 2 < obligations.Length) Memory.Prefetch(obligations[e + 2]);
+                    if (e + 1 < obligations.Length) obligations[e + 1].PrefetchParts();
+                }
                 for (var r = 0; r < active.Length; r++)
                 {
                     var rule = active[r];
@@ -94,7 +107,7 @@ public static class RuleRunner
 
     private static (Location Location, string? TaskId, string? Unit) Describe(object element, CompiledRule rule) => element switch
     {
-        TaskView task => (task.Symbol.Location, task.Id, null),
+        TaskView task => (task.Location, task.Id, null),
         ObligationView obligation => (obligation.Task.Symbol.Location, obligation.Task.Id, obligation.Unit.Name),
         UnitView unit => (unit.Symbol.NameLocation, null, unit.Name),
         PlanView plan => (plan.Symbol.Location.IsNone ? rule.Location : plan.Symbol.Location, null, null),

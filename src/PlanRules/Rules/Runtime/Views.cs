@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using NodaTime;
 using PlanRules.Analysis.Compliance;
 using PlanRules.Binding;
+using PlanRules.Diagnostics;
 
 namespace PlanRules.Rules.Runtime;
 
@@ -23,6 +24,7 @@ public sealed class TaskView
         Tags = ImmutableCollectionsMarshal.AsArray(symbol.Tags) ?? [];
         Notes = ImmutableCollectionsMarshal.AsArray(symbol.Notes) ?? [];
         Recurring = symbol.Recurrence is not null;
+        Location = symbol.Location;
     }
 
     // What rules read most is copied into the view: the views of a plan are made one after another, so a check
@@ -81,6 +83,24 @@ public sealed class TaskView
 
     private IReadOnlyList<LocalDate?>? _occurrences;
 
+    /// <summary>Where the task is declared (the symbol's location, kept here so findings do not load the symbol).</summary>
+    internal Location Location { get; }
+
+    /// <summary>Hints the processor to load what rules read of this task: its title, lists, tags and notes (<see cref="Memory.Prefetch(object?)"/>).</summary>
+    internal void PrefetchParts()
+    {
+        Memory.Prefetch(Id);
+        Memory.Prefetch(Title);
+        Memory.Prefetch(Lead);
+        Memory.Prefetch(With);
+        Memory.Prefetch(Support);
+        Memory.Prefetch(Owners);
+        Memory.Prefetch(Tags);
+        Memory.Prefetch(Notes);
+        Memory.Prefetch(Dependencies);
+        Memory.Prefetch(Dependents);
+    }
+
     private LocalDate?[] CollectOccurrences()
     {
         var all = new List<LocalDate?>();
@@ -138,6 +158,13 @@ public sealed class ObligationView
 
     /// <inheritdoc/>
     public override string ToString() => $"{Task.Id}/{Unit.Name}";
+
+    /// <summary>Hints the processor to load the obligation's state and task (<see cref="Memory.Prefetch(object?)"/>).</summary>
+    internal void PrefetchParts()
+    {
+        Memory.Prefetch(State);
+        Memory.Prefetch(Task);
+    }
 }
 
 /// <summary>A unit or group as rules see it.</summary>
