@@ -263,6 +263,12 @@ public static class PlanTestParser
                 foreach (var none in items.OfType<ExpectItem>().Where(e => e.Expectation is null)) Context.Report(DiagnosticCatalog.SyntaxError, none.Span, "PR0001_PlanTestExpectNoneWithOthers");
             }
             foreach (var (part, span) in items.OfType<ExpectItem>().SelectMany(e => e.Repeated)) Context.Report(DiagnosticCatalog.SyntaxError, span, "PR0001_PlanTestPartTwice", part);
+            // An ignored id is never compared, so an expectation of it could only fail as "missing", without saying why.
+            var ignored = items.OfType<IgnoreItem>().SelectMany(i => i.Ids).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var expect in items.OfType<ExpectItem>().Where(e => e.Expectation is { } x && ignored.Contains(x.Id)))
+            {
+                Context.Report(DiagnosticCatalog.SyntaxError, expect.Span, "PR0001_PlanTestExpectIgnored", expect.Expectation!.Id);
+            }
             var test = new PlanTestCase(name, location);
             foreach (var item in items)
             {

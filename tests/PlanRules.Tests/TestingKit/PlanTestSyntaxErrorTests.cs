@@ -69,4 +69,14 @@ public sealed class PlanTestSyntaxErrorTests
         Assert.Equal("(4,31) PR0001: 期望中 'task' 出现了两次：每个期望只能有一个", Errors(text, Zh)[0]);
         Assert.True(Assert.Single(PlanTestParser.Parse(new SourceText(text, "a.plantest")).Tests).HasSyntaxErrors);
     }
+    [Fact]
+    public void Expecting_an_ignored_id_is_an_error_at_the_expectation_and_the_test_does_not_run()
+    {
+        // It used to fail only as "missing": the ignored finding is never compared, so the expectation could not be met.
+        const string text = "test \"f\" {\n  plan \"p.plan\"\n  as-of 2021-12-31\n  ignore PR1009, pr3001\n  expect PR3001 task 1\n}\n";
+
+        Assert.Equal(["(5,3) PR0001: 'PR3001' is ignored, so it is never compared: it cannot also be expected"], Errors(text, En));
+        Assert.Equal(["(5,3) PR0001: 'PR3001' 已由 ignore 排除，不会被比较：不能同时 expect 它"], Errors(text, Zh));
+        Assert.True(Assert.Single(PlanTestParser.Parse(new SourceText(text, "a.plantest")).Tests).HasSyntaxErrors);
+    }
 }
