@@ -20,6 +20,7 @@ public static class ConfigParser
         // After a bad section header, entries belong to no section: they are checked, then ignored until the next
         // good header (as editorconfig ignores them), never added to the section before or to the preamble.
         var inBadSection = false;
+        string? sectionPattern = null;
         var lineStarts = source.LineStarts;
         for (var line = 0; line < lineStarts.Count; line++)
         {
@@ -41,6 +42,7 @@ public static class ConfigParser
                 else
                 {
                     var pattern = text[1..^1];
+                    sectionPattern = pattern;
                     currentGlob = EditorConfigGlob.TryCreate(pattern);
                     if (currentGlob is null) Report(diagnostics, DiagnosticCatalog.ConfigProblem, source, span, "PR0004_Glob", pattern);
                 }
@@ -62,6 +64,12 @@ public static class ConfigParser
                 continue;
             }
             if (!Validate(entry, source, span, diagnostics) || inBadSection) continue;
+            // Thresholds are read from the plan file's configuration: in a section that names another kind of file
+            // ([*.ledger]) they have no effect, which used to go unsaid.
+            if (currentGlob is not null && key.StartsWith("planrules.", StringComparison.Ordinal) && OtherFilesOnly(sectionPattern!) is { } extension)
+            {
+                Report(diagnostics, DiagnosticCatalog.ConfigProblem, source, span, "PR0004_ThresholdSection", key, sectionPattern, extension);
+            }
             if (currentGlob is null)
             {
                 preamble.Add(entry);
@@ -79,6 +87,21 @@ public static class ConfigParser
             if (currentGlob is not null) sections.Add(new ConfigSection(currentGlob, [.. current]));
             current = [];
         }
+    }
+
+    /// <summary>
+    /// The extension a section's pattern names when it can only match files of one kind that is not a plan
+    /// (<c>*.ledger</c>, <c>data/*.csv</c>: ".ledger", ".csv"); null when it may match a plan file.
+    /// </summary>
+    private static string? OtherFilesOnly(string pattern)
+    {
+        var name = pattern[(pattern.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        if (dot < 0) return null;
+        var extension = name[dot..];
+        return extension.AsSpan(1).ContainsAny("*?[]{},\\") || extension.Equals(".plan", StringComparison.OrdinalIgnoreCase) || extension.Length == 1
+            ? null
+            : extension;
     }
 
     private static string StripComment(string value)

@@ -208,6 +208,24 @@ public class ConfigurationTests
         Assert.False(late.IsRoot);
         Assert.Equal("PR0004", Assert.Single(late.Diagnostics).Id);
     }
+
+    [Fact]
+    public void A_threshold_in_a_section_for_other_files_is_a_PR0004_warning_saying_it_has_no_effect()
+    {
+        // Thresholds come from the plan file's configuration; under [*.ledger] they were ignored without a word.
+        var parsed = ConfigParser.Parse(new SourceText(
+            "[*.ledger]\nplanrules.due_soon_days = 3\nplanrules_diagnostic.PR3007.severity = error\n[data/*.csv]\nplanrules.at_risk_days = 5\n"
+            + "[*.plan]\nplanrules.due_soon_days = 7\n[*.{plan,ledger}]\nplanrules.at_risk_days = 2\n[*]\nplanrules.at_risk_days = 9\n", ".planrules"), BaseDirectory);
+
+        Assert.Equal(
+            [
+                "(2,1) Threshold 'planrules.due_soon_days' applies to the plan file, and section [*.ledger] matches .ledger files only: the setting has no effect",
+                "(5,1) Threshold 'planrules.at_risk_days' applies to the plan file, and section [data/*.csv] matches .csv files only: the setting has no effect",
+            ],
+            parsed.Diagnostics.Select(d => $"({d.Location.Line},{d.Location.Column}) {d.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("en"))}"));
+        Assert.Equal("阈值 'planrules.due_soon_days' 只对计划文件生效，而节 [*.ledger] 只匹配 .ledger 文件：此设置不起作用", parsed.Diagnostics[0].GetMessage(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.All(parsed.Diagnostics, d => Assert.Equal(("PR0004", DiagnosticSeverity.Warning), (d.Id, d.Severity)));
+    }
 }
 
 /// <summary>Configuration files found on disk the editorconfig way.</summary>
