@@ -52,7 +52,16 @@ internal static class TaskFinalizer
                         break;
                     case TimeKind.Every:
                         if (task.Every is null) task.Every = (phrase.Period, phrase.AtLeast);
-                        else if (task.Every != (phrase.Period, phrase.AtLeast)) task.Notes.Add("原文另有周期要求：" + phrase.Span.Original);
+                        else if (task.Every != (phrase.Period, phrase.AtLeast))
+                        {
+                            // A task has one every: the other requirement is kept, and said (it used to be a silent note).
+                            task.Notes.Add("原文另有周期要求：" + phrase.Span.Original);
+                            diagnostics.NotUnderstood("PR4001_SecondPeriod", phrase.Span, task.Id, task.Id, phrase.Span.Original);
+                        }
+                        break;
+                    case TimeKind.UnsupportedPeriod:
+                        task.Notes.Add("原文周期要求：" + phrase.Span.Original);
+                        diagnostics.NotUnderstood("PR4001_UnsupportedPeriod", phrase.Span, task.Id, task.Id, phrase.Span.Original);
                         break;
                     case TimeKind.Tag:
                         if (!task.Tags.Contains(phrase.Tag)) task.Tags.Add(phrase.Tag);

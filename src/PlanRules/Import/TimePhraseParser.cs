@@ -15,6 +15,8 @@ internal enum TimeKind
     Tag,
     /// <summary>A deadline naming a date that does not exist (<c>2021年2月30日前</c>).</summary>
     Invalid,
+    /// <summary>A recurrence the language has no period for (<c>每两年</c>, <c>每3个月</c>): kept as a note, reported.</summary>
+    UnsupportedPeriod,
 }
 
 /// <summary>One time phrase found in a notice passage.</summary>
@@ -23,7 +25,8 @@ internal sealed record TimePhrase(TimeKind Kind, Passage Span, LocalDate Date = 
 /// <summary>
 /// Deadlines, recurrences and manners in the words notices use: <c>2021年底前</c>, <c>年底前</c> (the plan
 /// year), <c>2023年3月底前</c>, <c>2023年6月15日前</c>, <c>2021年上半年</c>, <c>三季度末前</c> → <c>due</c>; <c>每年至少…1次</c>, <c>每年不少于N次</c>,
-/// <c>每季度</c>, <c>每月</c>, <c>每半年</c> → <c>every</c>; <c>持续推进</c>, <c>及时</c>, <c>定期</c> → a tag.
+/// <c>每季度</c>, <c>每月</c>, <c>每半年</c> → <c>every</c>; <c>持续推进</c>, <c>及时</c>, <c>定期</c> → a tag; <c>每两年</c>,
+/// <c>每3个月</c> → a note and PR4001 (no period of the language says it).
 /// Bare dates (<c>2021年12月</c>, <c>2021年12月31日</c>) are deadlines only where a deadline is expected
 /// (a deadline column, a cell holding nothing else).
 /// </summary>
@@ -50,6 +53,10 @@ internal static partial class TimePhraseParser
     [GeneratedRegex(@"每(?<p>半年|年度|年|季度|季|月度|月|周|星期)|按(?<p>半年|季度|季|月度|月|周)(?![\d份])")]
     private static partial Regex Recurrence();
 
+    /// <summary>Every N years, months, quarters or weeks (N ≥ 2): no <c>every</c> period says it.</summary>
+    [GeneratedRegex(@"每(?:隔)?(?<n>[两二三四五六七八九十\d]+)\s*(?:个)?(?:年|季度|月|周|星期)")]
+    private static partial Regex MultiplePeriod();
+
     [GeneratedRegex(@"^[^。;!?]{0,16}?(?<n>\d{1,5}|[一二两三四五六七八九十]{1,3})\s*(?:次|场|期|回)")]
     private static partial Regex Count();
 
@@ -72,6 +79,12 @@ internal static partial class TimePhraseParser
                 result.Add(phrase);
                 for (var i = match.Index; i < match.Index + match.Length; i++) taken[i] = true;
             }
+        }
+        foreach (Match match in MultiplePeriod().Matches(text))
+        {
+            if (taken[match.Index]) continue;
+            result.Add(new TimePhrase(TimeKind.UnsupportedPeriod, passage.Slice(match.Index, match.Length)));
+            for (var i = match.Index; i < match.Index + match.Length; i++) taken[i] = true;
         }
         foreach (Match match in Recurrence().Matches(text))
         {

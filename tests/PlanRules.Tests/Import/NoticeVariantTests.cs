@@ -188,4 +188,30 @@ public class NoticeVariantTests
 
         Assert.Equal(["1", "2"], result.Plan.Tasks.Select(t => t.Id));
     }
+    [Fact]
+    public void APeriodTheLanguageCannotSay_IsANoteAndAFinding_NotLostInTheTitle()
+    {
+        // Regression: 每两年 had no every and no finding: the duty was left in the title, its recurrence unsaid.
+        var result = ImportLines("1.每两年开展一次政务公开第三方评估。（区政务公开办牵头）");
+
+        var task = result.Plan.GetTask("1")!;
+        Assert.Null(task.Recurrence);
+        Assert.Contains("原文周期要求：每两年", task.Notes);
+        var finding = Assert.Single(result.Diagnostics, d => d.Id == "PR4001");
+        Assert.Equal("任务 1 的周期 '每两年' 无法用 every 表示（只有年、半年、季度、月、周），已作为 note 保留", finding.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+        Assert.Equal("The period '每两年' of task 1 cannot be written with every (year, half-year, quarter, month or week only); kept as a note", finding.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("en")));
+    }
+
+    [Fact]
+    public void ASecondPeriodRequirement_IsReported_NotOnlyANote()
+    {
+        // Regression: the second of 每年…；每季度… became a note without a finding.
+        var result = ImportLines("1.每年至少召开1次专题会议；每季度通报工作进展。（区政务公开办牵头）");
+
+        var task = result.Plan.GetTask("1")!;
+        Assert.NotNull(task.Recurrence);
+        var finding = Assert.Single(result.Diagnostics, d => d.Id == "PR4001");
+        Assert.StartsWith("Task 1 has another period requirement '每季度", finding.GetMessage(System.Globalization.CultureInfo.GetCultureInfo("en")));
+        Assert.Contains(task.Notes, n => n.StartsWith("原文另有周期要求：每季度", StringComparison.Ordinal));
+    }
 }

@@ -75,6 +75,7 @@ public class PhraseTests
             TimeKind.Due => "due " + DateText.Iso(p.Date),
             TimeKind.Every => $"every {p.Period} {p.AtLeast}",
             TimeKind.Tag => "tag " + p.Tag,
+            TimeKind.UnsupportedPeriod => "unsupported " + p.Span.Text,
             _ => "invalid " + p.Span.Text,
         }));
 
@@ -99,6 +100,9 @@ public class PhraseTests
     [InlineData("每季度通报", "every Quarter 1")]
     [InlineData("每月更新", "every Month 1")]
     [InlineData("每半年报告一次", "every HalfYear 1")]
+    [InlineData("每两年开展一次评估", "unsupported 每两年")]
+    [InlineData("每3个月通报一次", "unsupported 每3个月")]
+    [InlineData("每隔两周更新", "unsupported 每隔两周")]
     [InlineData("持续深化债务信息公开,定期公开限额", "tag 持续推进; tag 定期")]
     [InlineData("及时公开落实举措", "tag 及时")]
     [InlineData("对2020年度工作要点落实情况开展回头看", "")]
