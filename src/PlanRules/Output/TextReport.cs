@@ -39,13 +39,16 @@ public static class TextReport
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
                 default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029') builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    if (char.IsControl(c) || c is '\u2028' or '\u2029') builder.Append(Escaped(c));
                     else builder.Append(c);
                     break;
             }
         }
         return builder.ToString();
     }
+
+    /// <summary>A character shown by its code: <c>\u0001</c> (also how the HTML report shows control characters).</summary>
+    internal static string Escaped(char c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture);
 
     private static readonly System.Buffers.SearchValues<char> LineBreaking = System.Buffers.SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(i => (char)i), .. Enumerable.Range(0x7F, 0x21).Select(i => (char)i), '\u2028', '\u2029']);

@@ -86,10 +86,11 @@ public sealed class PlanTestRunner(IPlanChecker checker)
 
         // `count 0` says there is no such finding: one that fits it is unexpected, whatever else would take it.
         var forbidden = test.Expectations.Where(e => e.Count == 0).ToList();
-        var allowed = compared.Where(d => !forbidden.Any(e => Matches(e, d))).ToList();
+        var isForbidden = compared.ToLookup(d => forbidden.Any(e => Matches(e, d)));
+        var allowed = isForbidden[false].ToList();
         var (matched, owner) = ExpectationMatcher.Match(test.Expectations, e => e.Count, allowed, Matches);
         var missing = test.Expectations.Select((e, i) => e with { Count = e.Count - matched[i] }).Where(e => e.Count > 0).ToImmutableArray();
-        var unexpected = compared.Where(d => forbidden.Any(e => Matches(e, d))).Concat(allowed.Where((_, i) => owner[i] < 0));
+        var unexpected = isForbidden[true].Concat(allowed.Where((_, i) => owner[i] < 0));
         // A rule not in effect on the as-of date never ran: it did not stay silent in this test.
         var loaded = ruleSets.SelectMany(r => r.Rules).Where(r => r.IsEffective(test.AsOf.Value)).Select(r => r.Descriptor.Id).ToImmutableArray();
         var known = ExpectationMatcher.KnownIds(result, ruleSets, []);

@@ -42,7 +42,7 @@ internal static class Html
                     '\'' => "&#39;",
                     '\0' => "\uFFFD",
                     '\t' or '\n' or '\f' or '\r' => null,
-                    _ when char.IsControl(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                    _ when char.IsControl(c) => TextReport.Escaped(c),
                     _ when char.IsSurrogate(c) || c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF' => "\uFFFD",
                     _ => null,
                 };
