@@ -162,9 +162,9 @@ internal static class LedgerTools
         Step("parse ledger", () => ledger = Ledger.LedgerParser.Parse(request.Ledgers[0]));
         Step("evaluate", () => compliance = ComplianceEvaluator.Evaluate(plan!, ledger!.Records, asOf));
         Step("rule model", () => model = Rules.Runtime.RuleModel.Build(plan!, compliance.Result!, asOf));
-        System.Collections.Immutable.ImmutableArray<Diagnostics.Diagnostic> ruleFindings = default;
+        Diagnostics.DiagnosticList ruleFindings = Diagnostics.DiagnosticList.Empty;
         Step("standard rules", () => ruleFindings = RuleRunner.Run(StandardRules.Compiled, model!));
-        Console.WriteLine($"    (the rule model is dropped after the rules run; findings: {compliance.Diagnostics.Length + ruleFindings.Length:N0})");
+        Console.WriteLine($"    (the rule model is dropped after the rules run; findings: {compliance.Diagnostics.Length + ruleFindings.Count:N0})");
         GC.KeepAlive(ledger);
         return 0;
     }

@@ -78,7 +78,7 @@ public class RulesBenchmarks
     /// <summary>The compiled rules: <see cref="RuleRunner.Run"/>, as the checker calls it (diagnostics with messages and properties).</summary>
     [Benchmark(Description = "PlanRules RuleRunner")]
     [BenchmarkCategory(Run)]
-    public ImmutableArray<Diagnostic> PlanRules() => RuleRunner.Run(_rules, _model);
+    public DiagnosticList PlanRules() => RuleRunner.Run(_rules, _model);
 
     /// <summary>RulesEngine: <c>ExecuteAllRulesAsync</c> per task; hits are the rules that succeeded.</summary>
     [Benchmark(Description = "RulesEngine")]

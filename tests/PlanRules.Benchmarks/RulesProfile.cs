@@ -32,6 +32,40 @@ internal static class RulesProfile
             return best;
         }
         string PerTask(double ms) => (ms * 1e6 / views.Count).ToString("F1", CultureInfo.InvariantCulture).PadLeft(8);
+        if (Environment.GetEnvironmentVariable("PR_MEAN") is { } meanRuns)
+        {
+            object? keep = null;
+            if (Environment.GetEnvironmentVariable("PR_PEERS") == "1")
+            {
+                var facts = TaskFact.From(model);
+                keep = (facts, RulesEngineRules.Inputs(facts), RulesEngineRules.Create(), NRulesRules.Compile());
+            }
+            for (var w = 0; w < 60; w++) global::PlanRules.Rules.RuleRunner.Run(rules, model);
+            Thread.Sleep(1000);
+            for (var w = 0; w < 60; w++) global::PlanRules.Rules.RuleRunner.Run(rules, model);
+            var n = int.Parse(meanRuns, CultureInfo.InvariantCulture);
+            var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var pause = GC.GetTotalPauseDuration();
+            var times = new double[n];
+            var all = Stopwatch.StartNew();
+            for (var r = 0; r < n; r++)
+            {
+                var one = Stopwatch.GetTimestamp();
+                global::PlanRules.Rules.RuleRunner.Run(rules, model);
+                times[r] = Stopwatch.GetElapsedTime(one).TotalMilliseconds;
+            }
+            var total = all.Elapsed.TotalMilliseconds;
+            Array.Sort(times);
+            Console.WriteLine($"min {times[0]:F2} median {times[n / 2]:F2} p90 {times[n * 9 / 10]:F2} max {times[^1]:F2} ms");
+            Console.WriteLine($"runner mean {total / n:F2} ms ({PerTask(total / n)} ns/task); gen0 {GC.CollectionCount(0) - g0} gen1 {GC.CollectionCount(1) - g1} gen2 {GC.CollectionCount(2) - g2} per {n}; pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / n:F2} ms/run");
+            foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
+            {
+                var info = GC.GetGCMemoryInfo(kind);
+                Console.WriteLine($"last {kind}: index {info.Index} gen {info.Generation} compacted {info.Compacted} concurrent {info.Concurrent} promoted {info.PromotedBytes / 1024} KB heap {info.HeapSizeBytes / 1024} KB pause {string.Join(",", info.PauseDurations.ToArray().Select(p => p.TotalMilliseconds.ToString("F2", CultureInfo.InvariantCulture)))} ms; gens {string.Join(" ", info.GenerationInfo.ToArray().Select(g => $"{g.SizeBeforeBytes / 1024}->{g.SizeAfterBytes / 1024}KB"))}");
+            }
+            GC.KeepAlive(keep);
+            return;
+        }
         if (Environment.GetEnvironmentVariable("PR_PERF_LOOP") is { } seconds)
         {
             var until = Stopwatch.StartNew();

@@ -87,23 +87,26 @@ public sealed class CompiledRule
     internal object?[] Evaluate(object element, RuleModel model)
     {
         var values = new object?[Values.Length];
-        for (var i = 0; i < HoleValues; i++) values[i] = CultureFree(Values[i](element, model));
-        for (var i = HoleValues; i < Values.Length; i++)
-        {
-            try
-            {
-                values[i] = CultureFree(Values[i](element, model));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                values[i] = new TermError("error: " + e.Message);
-            }
-        }
+        for (var i = 0; i < Values.Length; i++) values[i] = ValueAt(i, element, model);
         return values;
     }
 
+    /// <summary>The value at <paramref name="index"/> on <paramref name="element"/>, as <see cref="Evaluate"/> makes it.</summary>
+    internal object? ValueAt(int index, object element, RuleModel model)
+    {
+        if (index < HoleValues) return CultureFree(Values[index](element, model));
+        try
+        {
+            return CultureFree(Values[index](element, model));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new TermError("error: " + e.Message);
+        }
+    }
+
     /// <summary>The finding's arguments: the first message's holes, as invariant text.</summary>
-    internal ImmutableArray<string> ArgumentsOf(object?[] values)
+    internal ImmutableArray<string> ArgumentsOf(RuleFinding values)
     {
         var arguments = new string[Arguments];
         var next = 0;
@@ -115,10 +118,10 @@ public sealed class CompiledRule
     }
 
     /// <summary>The message, formatted per culture on demand.</summary>
-    internal LocalizableString MessageOf(object?[] values) => new TemplateString(Messages, values);
+    internal LocalizableString MessageOf(RuleFinding values) => new TemplateString(Messages, values);
 
     /// <summary>The explanation terms as properties.</summary>
-    internal ImmutableSortedDictionary<string, string> PropertiesOf(object?[] values)
+    internal ImmutableSortedDictionary<string, string> PropertiesOf(RuleFinding values)
     {
         var properties = new KeyValuePair<string, string>[Terms.Length];
         for (var i = 0; i < Terms.Length; i++)
@@ -154,7 +157,7 @@ public sealed class CompiledRule
         public string Text { get; } = text;
     }
 
-    private sealed class TemplateString(ImmutableArray<(string Culture, ImmutableArray<(string? Text, int Value)> Parts)> messages, object?[] values) : LocalizableString
+    private sealed class TemplateString(ImmutableArray<(string Culture, ImmutableArray<(string? Text, int Value)> Parts)> messages, RuleFinding values) : LocalizableString
     {
         public override string ToString(CultureInfo? culture)
         {

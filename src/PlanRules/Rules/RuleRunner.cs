@@ -19,15 +19,15 @@ public static class RuleRunner
     /// per rule gives. While the rules run on one task or obligation, the processor is asked to load the next one's
     /// parts (<see cref="Memory"/>): on large plans that halves the time per task.
     /// </remarks>
-    public static ImmutableArray<Diagnostic> Run(RuleSet rules, RuleModel model) => Run(rules, model, CancellationToken.None);
+    public static DiagnosticList Run(RuleSet rules, RuleModel model) => Run(rules, model, CancellationToken.None);
 
     /// <summary>
     /// Runs every effective rule, as <see cref="Run(RuleSet, RuleModel)"/>; once <paramref name="cancellationToken"/> is
     /// cancelled, stops with an <see cref="OperationCanceledException"/> before the next element.
     /// </summary>
-    public static ImmutableArray<Diagnostic> Run(RuleSet rules, RuleModel model, CancellationToken cancellationToken)
+    public static DiagnosticList Run(RuleSet rules, RuleModel model, CancellationToken cancellationToken)
     {
-        var found = new List<Diagnostic>?[rules.Rules.Length];
+        var found = new DiagnosticList.Builder?[rules.Rules.Length];
         var effective = Enumerable.Range(0, rules.Rules.Length).Where(i => rules.Rules[i].IsEffective(model.AsOf));
         foreach (var group in effective.GroupBy(i => rules.Rules[i].Target))
         {
@@ -65,14 +65,14 @@ public static class RuleRunner
                     try
                     {
                         if (!rule.Fires(element, model)) continue;
-                        (found[indexes[r]] ??= []).Add(Report(rule, element, model));
+                        (found[indexes[r]] ??= new()).Add(Report(rule, element, model));
                     }
                     // A host function that gives up because the check is cancelled is no fault of the rule.
                     catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException)
                         && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
                     {
                         var (location, taskId, unit) = Describe(element, rule);
-                        (found[indexes[r]] ??= []).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, Cause(ex),
+                        (found[indexes[r]] ??= new()).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, Cause(ex),
                             rule.Descriptor.Id, ElementName(element), Reason(ex))
                             .WithAdditionalLocations([rule.Location]));
                         if (ex is RuleRuntimeException { IsStepLimit: true } && ++stepFaults[r] == MaxStepLimitFaults && elements.Count - e - 1 is > 0 and var rest)
@@ -85,12 +85,12 @@ public static class RuleRunner
                 }
             }
         }
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(found.Sum(list => list?.Count ?? 0));
+        var diagnostics = new DiagnosticList.Builder();
         foreach (var list in found)
         {
             if (list is not null) diagnostics.AddRange(list);
         }
-        return diagnostics.MoveToImmutable();
+        return diagnostics.ToList();
     }
 
     /// <summary>
@@ -102,14 +102,20 @@ public static class RuleRunner
 
     private static Diagnostic Report(CompiledRule rule, object element, RuleModel model)
     {
-        var (location, taskId, unit) = Describe(element, rule);
-        return new RuleFinding(rule, location, taskId, unit, rule.Evaluate(element, model));
+        var site = element switch
+        {
+            TaskView task => task.Site ??= new(task.Location, task.Id, null),
+            ObligationView obligation => obligation.Site ??= new(obligation.Task.Location, obligation.Task.Id, obligation.Unit.Name),
+            UnitView unit => unit.Site ??= new(unit.Symbol.NameLocation, null, unit.Name),
+            _ => Describe(element, rule) is var (location, taskId, unitName) ? new FindingSite(location, taskId, unitName) : null!,
+        };
+        return RuleFinding.Create(rule, site, element, model);
     }
 
     private static (Location Location, string? TaskId, string? Unit) Describe(object element, CompiledRule rule) => element switch
     {
         TaskView task => (task.Location, task.Id, null),
-        ObligationView obligation => (obligation.Task.Symbol.Location, obligation.Task.Id, obligation.Unit.Name),
+        ObligationView obligation => (obligation.Task.Location, obligation.Task.Id, obligation.Unit.Name),
         UnitView unit => (unit.Symbol.NameLocation, null, unit.Name),
         PlanView plan => (plan.Symbol.Location.IsNone ? rule.Location : plan.Symbol.Location, null, null),
         _ => (rule.Location, null, null),

@@ -222,4 +222,59 @@ public class RuleFindingTests
         var results = Enumerable.Range(0, 8).AsParallel().Select(_ => Check(Plan, null, "2021-12-31", set).Diagnostics.Count(d => d.Id == "T001")).ToList();
         Assert.All(results, n => Assert.Equal(1, n));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Every_number_of_values_reads_back_in_place(int holes)
+    {
+        // A finding keeps up to four values in fields and more in an array: each must come back at its own hole.
+        (string Expression, string Text)[] all =
+        [
+            ("t.id", "1"), ("t.due", "2021-06-30"), ("count(t.lead)", "4"), ("t.title", "多头牵头"),
+            ("len(t.title)", "4"), ("t.status", "open"),
+        ];
+        var used = all.Take(holes).ToArray();
+        var template = string.Concat(used.Select((h, i) => $"[{i}:{{{h.Expression}}}]"));
+        var rules = $$"""
+            rule T009 "值" {
+              for task t where t.id == "1"
+              when count(t.lead) > 3 and t.due != none
+              message "甲{{template}}"
+              message en "A{{template}}"
+            }
+            """;
+        var d = Single(Check(Plan, null, "2021-03-31", CompileClean(rules)).Diagnostics, "T009");
+        var expected = string.Concat(used.Select((h, i) => $"[{i}:{h.Text}]"));
+        Assert.Equal("甲" + expected, d.GetMessage(Zh));
+        Assert.Equal("A" + expected, d.GetMessage(En));
+        Assert.Equal(used.Select(h => h.Text), d.Arguments);
+        Assert.Equal("4", d.Properties["count(t.lead)"]);
+        Assert.Equal("2021-06-30", d.Properties["t.due"]);
+    }
+
+    [Theory]
+    [InlineData("true", "固定", 0)]
+    [InlineData("t.due != none", "期限 {t.due}", 1)]
+    public void A_finding_with_no_value_or_one_value_reads_back(string condition, string message, int values)
+    {
+        var rules = $$"""
+            rule T010 "值" {
+              for task t where t.id == "1"
+              when {{condition}}
+              message "{{message}}"
+            }
+            """;
+        var set = CompileClean(rules);
+        Assert.Equal(values, set.Rules[0].Values.Length);
+        var d = Single(Check(Plan, null, "2021-03-31", set).Diagnostics, "T010");
+        Assert.Equal(message.Replace("{t.due}", "2021-06-30"), d.GetMessage(Zh));
+        Assert.Equal(values == 0 ? [] : ["2021-06-30"], d.Arguments.ToArray());
+        Assert.Equal(values == 0 ? [] : ["t.due"], d.Properties.Keys.ToArray());
+    }
 }

@@ -44,8 +44,24 @@ public static class RuleValueFormatter
     /// <summary>A decimal.</summary>
     internal static string Text(decimal value) => value.ToString(null, CultureInfo.InvariantCulture);
 
-    /// <summary>A date, ISO.</summary>
-    internal static string Text(LocalDate value) => PlanRules.Text.DateText.Iso(value);
+    /// <summary>A date, ISO; the text of a date seen recently is shared (a plan has few distinct dates, and findings repeat them).</summary>
+    internal static string Text(LocalDate value)
+    {
+        // Direct-mapped: one entry per slot, replaced on a miss. Entries are immutable, so a race costs a second text, never a wrong one.
+        var slot = (value.Year * 400 + value.DayOfYear) & (DateTexts.Length - 1);
+        if (DateTexts[slot] is { } entry && entry.Date == value) return entry.Text;
+        var text = PlanRules.Text.DateText.Iso(value);
+        DateTexts[slot] = new DateEntry(value, text);
+        return text;
+    }
+
+    private static readonly DateEntry?[] DateTexts = new DateEntry?[1024];
+
+    private sealed class DateEntry(LocalDate date, string text)
+    {
+        public LocalDate Date { get; } = date;
+        public string Text { get; } = text;
+    }
 
     /// <summary>A status word.</summary>
     internal static string Text(RuleStatus value) => RuleStatusText.ToText(value);

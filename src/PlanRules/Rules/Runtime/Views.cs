@@ -3,6 +3,7 @@ using NodaTime;
 using PlanRules.Analysis.Compliance;
 using PlanRules.Binding;
 using PlanRules.Diagnostics;
+using PlanRules.Rules;
 
 namespace PlanRules.Rules.Runtime;
 
@@ -86,6 +87,9 @@ public sealed class TaskView
     /// <summary>Where the task is declared (the symbol's location, kept here so findings do not load the symbol).</summary>
     internal Location Location { get; }
 
+    /// <summary>Where rule findings on this element point; made on its first finding, shared by the rest.</summary>
+    internal FindingSite? Site;
+
     /// <summary>Hints the processor to load what rules read of this task: its title, lists, tags and notes (<see cref="Memory.Prefetch(object?)"/>).</summary>
     internal void PrefetchParts()
     {
@@ -147,6 +151,10 @@ public sealed class ObligationView
 
     // Made when first read: few rules look at occurrences, and a big plan has obligations by the hundred thousand.
     private LocalDate?[]? _occurrences;
+
+    /// <summary>Where rule findings on this element point; made on its first finding, shared by the rest.</summary>
+    internal FindingSite? Site;
+
     /// <summary>due</summary>
     public LocalDate? Due => State.Obligation.Due;
     /// <summary>overdue (extension)</summary>
@@ -190,6 +198,9 @@ public sealed class UnitView
     public IReadOnlyList<ObligationView> Obligations { get; internal set; } = [];
     /// <summary>overdue (extension): the unit's overdue obligations.</summary>
     public IReadOnlyList<ObligationView> Overdue { get; internal set; } = [];
+
+    /// <summary>Where rule findings on this element point; made on its first finding, shared by the rest.</summary>
+    internal FindingSite? Site;
 
     /// <inheritdoc/>
     public override string ToString() => Name;
