@@ -22,7 +22,7 @@ public sealed class CompiledRule
     {
         Bound = bound;
         Filter = RuleCompiler.CompileFilter(bound.Variable, bound.Where, bound.Condition, bound.IsRequire);
-        var values = new List<Func<object, RuleModel, object?>>();
+        var values = new List<BoundExpression>();
         var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         int ValueOf(BoundExpression expression)
         {
@@ -30,7 +30,7 @@ public sealed class CompiledRule
             if (!indexes.TryGetValue(text, out var index))
             {
                 indexes[text] = index = values.Count;
-                values.Add(RuleCompiler.CompileValue(bound.Variable, expression));
+                values.Add(expression);
             }
             return index;
         }
@@ -39,7 +39,10 @@ public sealed class CompiledRule
         HoleValues = values.Count;
         Arguments = Messages[0].Parts.Count(p => p.Value >= 0);
         Terms = [.. bound.Terms.Select(term => (textOf(term), ValueOf(term)))];
-        Values = [.. values];
+        ValueCount = values.Count;
+        var site = System.Linq.Expressions.Expression.Parameter(typeof(FindingSite), "site");
+        _report = RuleCompiler.CompileReport<FindingSite, RuleFinding>(bound.Variable, values, HoleValues, TermErrorOf, CultureFreeOf,
+            RuleFinding.ConstructorFor(values.Count), [System.Linq.Expressions.Expression.Constant(this), site], site);
         RelatedLocations = [bound.Location];
         Extras = DiagnosticExtras.Create(RelatedLocations, null);
         SourcePath = sourcePath;
@@ -48,14 +51,16 @@ public sealed class CompiledRule
     internal BoundRule Bound { get; }
     /// <summary>True when the rule reports the element: the <c>where</c> filter and the condition, in one delegate.</summary>
     internal Func<object, RuleModel, bool> Filter { get; }
-    /// <summary>The distinct expressions of holes and terms; the first <see cref="HoleValues"/> are holes.</summary>
-    internal ImmutableArray<Func<object, RuleModel, object?>> Values { get; }
+    /// <summary>The number of distinct expressions of holes and terms (each evaluated once per finding); the first <see cref="HoleValues"/> are holes.</summary>
+    internal int ValueCount { get; }
     internal int HoleValues { get; }
+    private readonly Func<object, RuleModel, FindingSite, RuleFinding> _report;
+
     /// <summary>The number of holes in the first message: the finding's arguments.</summary>
     internal int Arguments { get; }
-    /// <summary>Per culture: literal text, or a hole (an index into <see cref="Values"/>; -1 for text).</summary>
+    /// <summary>Per culture: literal text, or a hole (the index of its value in a finding; -1 for text).</summary>
     internal ImmutableArray<(string Culture, ImmutableArray<(string? Text, int Value)> Parts)> Messages { get; }
-    /// <summary>Explanation terms: name (source text) and index into <see cref="Values"/>.</summary>
+    /// <summary>Explanation terms: name (source text) and the index of its value in a finding.</summary>
     internal ImmutableArray<(string Name, int Value)> Terms { get; }
 
     /// <summary>The rules file the rule came from.</summary>
@@ -79,31 +84,18 @@ public sealed class CompiledRule
     internal bool Fires(object element, RuleModel model) => Filter(element, model);
 
     /// <summary>
-    /// Evaluates what a finding on <paramref name="element"/> says: every distinct hole (the first failing hole
-    /// faults the element), then every term that is not also a hole (a failing term reads "error: …" and the
-    /// finding stands). Values are kept culture-free (text where they read the same in every culture, lists as
-    /// arrays of such), so a finding never keeps a view of the plan alive.
+    /// The finding on <paramref name="element"/>, at <paramref name="site"/>: evaluates every distinct hole (the first
+    /// failing hole faults the element), then every term that is not also a hole (a failing term reads "error: …" and
+    /// the finding stands), in one compiled delegate. Values are kept culture-free (text where they read the same in
+    /// every culture, lists as arrays of such), so a finding never keeps a view of the plan alive.
     /// </summary>
-    internal object?[] Evaluate(object element, RuleModel model)
-    {
-        var values = new object?[Values.Length];
-        for (var i = 0; i < Values.Length; i++) values[i] = ValueAt(i, element, model);
-        return values;
-    }
+    internal RuleFinding Report(object element, RuleModel model, FindingSite site) => _report(element, model, site);
 
-    /// <summary>The value at <paramref name="index"/> on <paramref name="element"/>, as <see cref="Evaluate"/> makes it.</summary>
-    internal object? ValueAt(int index, object element, RuleModel model)
-    {
-        if (index < HoleValues) return CultureFree(Values[index](element, model));
-        try
-        {
-            return CultureFree(Values[index](element, model));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return new TermError("error: " + e.Message);
-        }
-    }
+    private static readonly System.Reflection.MethodInfo TermErrorOf =
+        typeof(TermError).GetMethod(nameof(TermError.Of), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+
+    private static readonly System.Reflection.MethodInfo CultureFreeOf =
+        typeof(CompiledRule).GetMethod(nameof(CultureFree), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
 
     /// <summary>The finding's arguments: the first message's holes, as invariant text.</summary>
     internal ImmutableArray<string> ArgumentsOf(RuleFinding values)
@@ -155,6 +147,9 @@ public sealed class CompiledRule
     private sealed class TermError(string text)
     {
         public string Text { get; } = text;
+
+        /// <summary>A term that faulted: its value reads "error: " and the exception's message.</summary>
+        internal static object Of(Exception e) => new TermError("error: " + e.Message);
     }
 
     private sealed class TemplateString(ImmutableArray<(string Culture, ImmutableArray<(string? Text, int Value)> Parts)> messages, RuleFinding values) : LocalizableString

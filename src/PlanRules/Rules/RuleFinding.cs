@@ -20,8 +20,9 @@ internal sealed class FindingSite(Location location, string? taskId, string? uni
 /// The arguments, the message in each culture and the properties are made from them when read.
 /// </summary>
 /// <remarks>
-/// One object per finding: up to four values are fields of the finding itself (<see cref="Create"/> picks the
-/// class by the rule's number of values), more are an array.
+/// One object per finding: up to four values are fields of the finding itself (<see cref="ConstructorFor"/> picks the
+/// class by the rule's number of values), more are an array. The rule's compiled report delegate makes them
+/// (<see cref="CompiledRule.Report"/>).
 /// </remarks>
 internal abstract class RuleFinding(CompiledRule rule, FindingSite site)
     : Diagnostic(rule.Descriptor, rule.Descriptor.DefaultSeverity, rule.Extras)
@@ -33,40 +34,19 @@ internal abstract class RuleFinding(CompiledRule rule, FindingSite site)
     public override LocalizableString Message => rule.MessageOf(this);
     public override ImmutableSortedDictionary<string, string> Properties => rule.PropertiesOf(this);
 
-    /// <summary>The value at <paramref name="index"/> in the rule's <see cref="CompiledRule.Values"/>.</summary>
+    /// <summary>The value at <paramref name="index"/> (0 to the rule's <see cref="CompiledRule.ValueCount"/>, exclusive).</summary>
     internal abstract object? this[int index] { get; }
 
-    /// <summary>Evaluates the rule's values on <paramref name="element"/>, in order, into a new finding.</summary>
-    internal static RuleFinding Create(CompiledRule rule, FindingSite site, object element, RuleModel model)
+    /// <summary>The constructor of the finding class for a rule with <paramref name="values"/> values: (rule, site, values…), or (rule, site, array) above four.</summary>
+    internal static System.Reflection.ConstructorInfo ConstructorFor(int values) => (values switch
     {
-        switch (rule.Values.Length)
-        {
-            case 0:
-                return new None(rule, site);
-            case 1:
-                return new One(rule, site, rule.ValueAt(0, element, model));
-            case 2:
-            {
-                var a = rule.ValueAt(0, element, model);
-                return new Two(rule, site, a, rule.ValueAt(1, element, model));
-            }
-            case 3:
-            {
-                var a = rule.ValueAt(0, element, model);
-                var b = rule.ValueAt(1, element, model);
-                return new Three(rule, site, a, b, rule.ValueAt(2, element, model));
-            }
-            case 4:
-            {
-                var a = rule.ValueAt(0, element, model);
-                var b = rule.ValueAt(1, element, model);
-                var c = rule.ValueAt(2, element, model);
-                return new Four(rule, site, a, b, c, rule.ValueAt(3, element, model));
-            }
-            default:
-                return new Many(rule, site, rule.Evaluate(element, model));
-        }
-    }
+        0 => typeof(None),
+        1 => typeof(One),
+        2 => typeof(Two),
+        3 => typeof(Three),
+        4 => typeof(Four),
+        _ => typeof(Many),
+    }).GetConstructors().Single();
 
     private sealed class None(CompiledRule rule, FindingSite site) : RuleFinding(rule, site)
     {

@@ -109,7 +109,7 @@ public static class RuleRunner
             UnitView unit => unit.Site ??= new(unit.Symbol.NameLocation, null, unit.Name),
             _ => Describe(element, rule) is var (location, taskId, unitName) ? new FindingSite(location, taskId, unitName) : null!,
         };
-        return RuleFinding.Create(rule, site, element, model);
+        return rule.Report(element, model, site);
     }
 
     private static (Location Location, string? TaskId, string? Unit) Describe(object element, CompiledRule rule) => element switch

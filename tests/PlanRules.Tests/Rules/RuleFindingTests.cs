@@ -271,7 +271,7 @@ public class RuleFindingTests
             }
             """;
         var set = CompileClean(rules);
-        Assert.Equal(values, set.Rules[0].Values.Length);
+        Assert.Equal(values, set.Rules[0].ValueCount);
         var d = Single(Check(Plan, null, "2021-03-31", set).Diagnostics, "T010");
         Assert.Equal(message.Replace("{t.due}", "2021-06-30"), d.GetMessage(Zh));
         Assert.Equal(values == 0 ? [] : ["2021-06-30"], d.Arguments.ToArray());

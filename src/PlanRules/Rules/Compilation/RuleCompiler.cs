@@ -72,31 +72,83 @@ internal sealed class RuleCompiler
         var element = Expression.Parameter(typeof(object), "element");
         var typed = Expression.Variable(variable.Type.ClrType, variable.Name);
         compiler._variables[variable] = typed;
-        var value = compiler.Emit(body);
-        var type = Nullable.GetUnderlyingType(value.Type) ?? value.Type;
-        var text = typeof(RuleValueFormatter).GetMethod(nameof(RuleValueFormatter.Text), BindingFlags.NonPublic | BindingFlags.Static, [type]);
-        Expression result;
-        if (text is null || body.Type.Kind == TypeKind.None)
-        {
-            result = Expression.Convert(value, typeof(object));
-        }
-        else if (value.Type == type)
-        {
-            result = Expression.Call(text, value);
-        }
-        else
-        {
-            var slot = Expression.Variable(value.Type, "value");
-            result = Expression.Block(typeof(object), [slot],
-                Expression.Assign(slot, value),
-                Expression.Condition(
-                    Expression.NotEqual(slot, Expression.Constant(null, slot.Type)),
-                    Expression.Convert(Expression.Call(text, Expression.Convert(slot, type)), typeof(object)),
-                    Expression.Constant(null, typeof(object))));
-        }
+        var result = compiler.EmitValue(body);
         var block = Expression.Block(typeof(object), [typed, compiler._steps],
             Expression.Assign(typed, Expression.Convert(element, typed.Type)), Expression.Assign(compiler._steps, Expression.Constant(0L)), result);
         return CompileOnFirstCall(Expression.Lambda<Func<object, RuleModel, object?>>(block, element, compiler._model), compiler._nodes > InterpretAbove);
+    }
+
+    /// <summary>
+    /// Compiles what a finding of a rule says into one delegate: every value of <paramref name="values"/> in order,
+    /// as <see cref="CompileValue"/> makes it, each with its own step count; the first <paramref name="holes"/> are
+    /// holes, whose fault faults the element; a later value (a term) that faults becomes <paramref name="termError"/>
+    /// of the exception. A value that is not text yet goes through <paramref name="cultureFree"/>. The values go to <paramref name="make"/>'s constructor arguments after the leading
+    /// <paramref name="leading"/> ones, or as one array when <paramref name="make"/> takes an array. Compiled on first call.
+    /// </summary>
+    public static Func<object, RuleModel, TSite, TResult> CompileReport<TSite, TResult>(
+        RuleVariable variable, IReadOnlyList<BoundExpression> values, int holes, MethodInfo termError, MethodInfo cultureFree,
+        ConstructorInfo make, Expression[] leading, ParameterExpression site)
+    {
+        var compiler = new RuleCompiler();
+        var element = Expression.Parameter(typeof(object), "element");
+        var typed = Expression.Variable(variable.Type.ClrType, variable.Name);
+        compiler._variables[variable] = typed;
+        var computed = new List<Expression>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var emitted = compiler.EmitValue(values[i]);
+            if (emitted.Type != typeof(string)) emitted = Expression.Call(cultureFree, emitted);
+            Expression value = Expression.Block(typeof(object), Expression.Assign(compiler._steps, Expression.Constant(0L)), emitted);
+            if (i >= holes)
+            {
+                var fault = Expression.Variable(typeof(Exception), "fault");
+                value = Expression.TryCatch(value, Expression.Catch(fault, Expression.Call(termError, fault), Expression.Not(Expression.TypeIs(fault, typeof(OutOfMemoryException)))));
+            }
+            computed.Add(value);
+        }
+        // Evaluated left to right into locals first: the order of the values is the order of their faults.
+        var body = new List<Expression> { Expression.Assign(typed, Expression.Convert(element, typed.Type)) };
+        ParameterExpression[] locals;
+        Expression[] arguments;
+        if (make.GetParameters()[^1].ParameterType == typeof(object[]))
+        {
+            // Many values: straight into an array (made by a call: Native AOT cannot make arrays of a type at run time).
+            var array = Expression.Variable(typeof(object[]), "values");
+            locals = [array];
+            body.Add(Expression.Assign(array, Expression.Call(NewValues, Expression.Constant(computed.Count))));
+            body.AddRange(computed.Select((value, i) => Expression.Assign(Expression.ArrayAccess(array, Expression.Constant(i)), value)));
+            arguments = [.. leading, array];
+        }
+        else
+        {
+            locals = [.. computed.Select((_, i) => Expression.Variable(typeof(object), "v" + i))];
+            body.AddRange(computed.Select((value, i) => Expression.Assign(locals[i], value)));
+            arguments = [.. leading, .. locals];
+        }
+        body.Add(Expression.Convert(Expression.New(make, arguments), typeof(TResult)));
+        var block = Expression.Block(typeof(TResult), [typed, compiler._steps, .. locals], body);
+        return CompileOnFirstCall(Expression.Lambda<Func<object, RuleModel, TSite, TResult>>(block, element, compiler._model, site), compiler._nodes > InterpretAbove);
+    }
+
+    private static readonly MethodInfo NewValues = typeof(RuleCompiler).GetMethod(nameof(Values), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static object?[] Values(int count) => new object?[count];
+
+    /// <summary>A hole or term's value as an object: text for a value that reads the same in every culture, else as it is.</summary>
+    private Expression EmitValue(BoundExpression body)
+    {
+        var value = Emit(body);
+        var type = Nullable.GetUnderlyingType(value.Type) ?? value.Type;
+        var text = typeof(RuleValueFormatter).GetMethod(nameof(RuleValueFormatter.Text), BindingFlags.NonPublic | BindingFlags.Static, [type]);
+        if (text is null || body.Type.Kind == TypeKind.None) return Expression.Convert(value, typeof(object));
+        if (value.Type == type) return Expression.Call(text, value);
+        var slot = Expression.Variable(value.Type, "value");
+        return Expression.Block(typeof(object), [slot],
+            Expression.Assign(slot, value),
+            Expression.Condition(
+                Expression.NotEqual(slot, Expression.Constant(null, slot.Type)),
+                Expression.Convert(Expression.Call(text, Expression.Convert(slot, type)), typeof(object)),
+                Expression.Constant(null, typeof(object))));
     }
 
     /// <summary>
@@ -110,6 +162,12 @@ internal sealed class RuleCompiler
     {
         Func<object, RuleModel, T>? compiled = null;
         return (element, model) => (compiled ??= lambda.Compile(preferInterpretation: interpret))(element, model);
+    }
+
+    private static Func<object, RuleModel, TSite, T> CompileOnFirstCall<TSite, T>(Expression<Func<object, RuleModel, TSite, T>> lambda, bool interpret)
+    {
+        Func<object, RuleModel, TSite, T>? compiled = null;
+        return (element, model, site) => (compiled ??= lambda.Compile(preferInterpretation: interpret))(element, model, site);
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ public static class RuleValueFormatter
     internal static string Text(LocalDate value)
     {
         // Direct-mapped: one entry per slot, replaced on a miss. Entries are immutable, so a race costs a second text, never a wrong one.
-        var slot = (value.Year * 400 + value.DayOfYear) & (DateTexts.Length - 1);
+        var slot = DateSlot(value);
         if (DateTexts[slot] is { } entry && entry.Date == value) return entry.Text;
         var text = PlanRules.Text.DateText.Iso(value);
         DateTexts[slot] = new DateEntry(value, text);
@@ -56,6 +56,13 @@ public static class RuleValueFormatter
     }
 
     private static readonly DateEntry?[] DateTexts = new DateEntry?[1024];
+
+    /// <summary>The slot of a date's text: from its hash, which NodaTime makes from year, month and day without calendar calls.</summary>
+    internal static int DateSlot(LocalDate value)
+    {
+        var hash = value.GetHashCode();
+        return (hash ^ (hash >> 10)) & (DateTexts.Length - 1);
+    }
 
     private sealed class DateEntry(LocalDate date, string text)
     {
