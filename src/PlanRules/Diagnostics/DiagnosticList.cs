@@ -20,9 +20,9 @@ public sealed class DiagnosticList : IReadOnlyList<Diagnostic>
     /// <summary>References per chunk: 8,192 (64 KiB on 64-bit), below the large-object threshold.</summary>
     public const int ChunkSize = 1 << Shift;
     private const int Shift = 13;
-    private readonly Diagnostic[][] _chunks;
+    private readonly Entry[][] _chunks;
 
-    private DiagnosticList(Diagnostic[][] chunks, int count)
+    private DiagnosticList(Entry[][] chunks, int count)
     {
         _chunks = chunks;
         Count = count;
@@ -44,8 +44,17 @@ public sealed class DiagnosticList : IReadOnlyList<Diagnostic>
         get
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
-            return _chunks[index >> Shift][index & (ChunkSize - 1)];
+            return _chunks[index >> Shift][index & (ChunkSize - 1)].Value;
         }
+    }
+
+    /// <summary>
+    /// A finding in a chunk. A struct, so storing one is a plain write: storing into a <c>Diagnostic[]</c> checks the
+    /// array's run-time element type first (arrays of classes are covariant).
+    /// </summary>
+    private struct Entry
+    {
+        public Diagnostic Value;
     }
 
     /// <summary>All findings in one array (a large object when there are more than about 10,000).</summary>
@@ -56,7 +65,7 @@ public sealed class DiagnosticList : IReadOnlyList<Diagnostic>
         foreach (var chunk in _chunks)
         {
             var take = Math.Min(chunk.Length, Count - at);
-            Array.Copy(chunk, 0, all, at, take);
+            for (var i = 0; i < take; i++) all[at + i] = chunk[i].Value;
             at += take;
         }
         return ImmutableArray.Create(all);
@@ -87,7 +96,7 @@ public sealed class DiagnosticList : IReadOnlyList<Diagnostic>
         }
 
         /// <summary>The current finding.</summary>
-        public readonly Diagnostic Current => _list._chunks[_index >> Shift][_index & (ChunkSize - 1)];
+        public readonly Diagnostic Current => _list._chunks[_index >> Shift][_index & (ChunkSize - 1)].Value;
 
         /// <summary>Moves to the next finding.</summary>
         public bool MoveNext() => ++_index < _list.Count;
@@ -99,8 +108,8 @@ public sealed class DiagnosticList : IReadOnlyList<Diagnostic>
     /// </summary>
     internal sealed class Builder
     {
-        private readonly List<Diagnostic[]> _full = [];
-        private Diagnostic[] _current = new Diagnostic[16];
+        private readonly List<Entry[]> _full = [];
+        private Entry[] _current = new Entry[16];
         private int _used;
 
         public int Count => _full.Count * ChunkSize + _used;
@@ -108,7 +117,7 @@ public sealed class DiagnosticList : IReadOnlyList<Diagnostic>
         public void Add(Diagnostic diagnostic)
         {
             if (_used == _current.Length) Grow();
-            _current[_used++] = diagnostic;
+            _current[_used++].Value = diagnostic;
         }
 
         private void Grow()
@@ -119,7 +128,7 @@ public sealed class DiagnosticList : IReadOnlyList<Diagnostic>
                 return;
             }
             _full.Add(_current);
-            _current = new Diagnostic[ChunkSize];
+            _current = new Entry[ChunkSize];
             _used = 0;
         }
 
@@ -130,7 +139,7 @@ public sealed class DiagnosticList : IReadOnlyList<Diagnostic>
             AddRange(other._current, other._used);
         }
 
-        private void AddRange(Diagnostic[] items, int count)
+        private void AddRange(Entry[] items, int count)
         {
             var at = 0;
             while (at < count)
@@ -147,7 +156,7 @@ public sealed class DiagnosticList : IReadOnlyList<Diagnostic>
         public DiagnosticList ToList()
         {
             if (Count == 0) return Empty;
-            var chunks = new Diagnostic[_full.Count + 1][];
+            var chunks = new Entry[_full.Count + 1][];
             _full.CopyTo(chunks);
             chunks[^1] = _used == _current.Length ? _current : _current[.._used];
             return new DiagnosticList(chunks, Count);

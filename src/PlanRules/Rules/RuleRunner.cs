@@ -41,12 +41,15 @@ public static class RuleRunner
                 _ => [model.Plan],
             };
             var stepFaults = new int[active.Length];
+            var filters = active.Select(rule => rule.Filter).ToArray();
             var tasks = elements as TaskView[];
             var obligations = elements as ObligationView[];
-            for (var e = 0; e < elements.Count; e++)
+            // The model's lists are arrays: read as one (no interface call per element; arrays of views are object[] by covariance).
+            var items = elements as object[] ?? [.. elements];
+            for (var e = 0; e < items.Length; e++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var element = elements[e];
+                var element = items[e];
                 if (tasks is not null)
                 {
                     // The task after next into the cache, then the next one's parts (its view was hinted one task ago).
@@ -64,7 +67,7 @@ public static class RuleRunner
                     if (stepFaults[r] >= MaxStepLimitFaults) continue;
                     try
                     {
-                        if (!rule.Fires(element, model)) continue;
+                        if (!filters[r](element, model)) continue;
                         (found[indexes[r]] ??= new()).Add(Report(rule, element, model));
                     }
                     // A host function that gives up because the check is cancelled is no fault of the rule.
@@ -75,7 +78,7 @@ public static class RuleRunner
                         (found[indexes[r]] ??= new()).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, Cause(ex),
                             rule.Descriptor.Id, ElementName(element), Reason(ex))
                             .WithAdditionalLocations([rule.Location]));
-                        if (ex is RuleRuntimeException { IsStepLimit: true } && ++stepFaults[r] == MaxStepLimitFaults && elements.Count - e - 1 is > 0 and var rest)
+                        if (ex is RuleRuntimeException { IsStepLimit: true } && ++stepFaults[r] == MaxStepLimitFaults && items.Length - e - 1 is > 0 and var rest)
                         {
                             found[indexes[r]]!.Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, rule.Location, null, null, null,
                                 rule.Descriptor.Id, LocalizableString.FromResource("Remaining_" + group.Key, rest),

@@ -73,8 +73,10 @@ public class DiagnosticListTests
         // A large object (85,000 bytes or more) lives with the oldest generation at once: it would keep every finding it
         // points to alive through young collections.
         var list = Build([Make(5 * DiagnosticList.ChunkSize + 3)]);
-        var chunks = (Diagnostic[][])typeof(DiagnosticList).GetField("_chunks", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(list)!;
+        var chunks = ((Array)typeof(DiagnosticList).GetField("_chunks", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(list)!).Cast<Array>().ToArray();
         Assert.Equal(6, chunks.Length);
-        Assert.All(chunks, chunk => Assert.True(chunk.Length * IntPtr.Size < 85_000, $"a chunk of {chunk.Length} references is a large object"));
+        var entry = (int)typeof(System.Runtime.CompilerServices.Unsafe).GetMethod(nameof(System.Runtime.CompilerServices.Unsafe.SizeOf))!
+            .MakeGenericMethod(chunks[0].GetType().GetElementType()!).Invoke(null, null)!;
+        Assert.All(chunks, chunk => Assert.True(chunk.Length * entry < 85_000, $"a chunk of {chunk.Length} entries of {entry} bytes is a large object"));
     }
 }

@@ -50,16 +50,23 @@ public sealed class RuleModel
         var unitObligations = new Dictionary<UnitView, List<ObligationView>>();
         var obligations = new List<ObligationView>(bound.Obligations.Length);
         var hasStates = compliance.States.Length == bound.Obligations.Length;
+        // The lists rules read on every task first, all tasks' one after another; the obligations after them. Rules run
+        // task by task, so what they read of consecutive tasks lies close together in memory, not among obligation views.
         foreach (var task in tasks)
         {
             var symbol = task.Symbol;
             task.Lead = Map(symbol.Lead, ViewOf);
             task.With = Map(symbol.With, ViewOf);
             task.Support = Map(symbol.Support, ViewOf);
+            task.Owners = Map(symbol.Obligations, o => ViewOf(o.Unit));
             task.Dependencies = Map(symbol.Dependencies, d => taskViews[d]);
             task.Dependents = Map(symbol.Dependents, d => taskViews[d]);
+        }
+        foreach (var task in tasks)
+        {
+            var symbol = task.Symbol;
             var own = symbol.Obligations.IsEmpty ? [] : new ObligationView[symbol.Obligations.Length];
-            var owners = symbol.Obligations.IsEmpty ? [] : new UnitView[own.Length];
+            var owners = task.Owners;
             List<string>? evidence = null;
             var overdue = false;
             var daysOverdue = 0;
@@ -69,10 +76,9 @@ public sealed class RuleModel
             {
                 var obligation = symbol.Obligations[j];
                 var state = hasStates ? compliance.StateOf(obligation) : new ObligationState(obligation, ObligationStatus.Open);
-                var unit = ViewOf(obligation.Unit);
+                var unit = owners[j];
                 var view = new ObligationView(state, task, unit);
                 own[j] = view;
-                owners[j] = unit;
                 obligations.Add(view);
                 Add(unitObligations, unit, view);
                 Add(unitTasks, unit, task);
@@ -87,7 +93,6 @@ public sealed class RuleModel
                 if (declared.IsGroup) Add(unitTasks, ViewOf(declared), task);
             }
             task.Obligations = own;
-            task.Owners = owners;
             task.Evidence = evidence is null ? [] : evidence.ToArray();
             task.Overdue = overdue;
             task.DaysOverdue = daysOverdue;

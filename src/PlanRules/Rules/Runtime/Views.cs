@@ -19,7 +19,7 @@ public sealed class TaskView
     {
         Symbol = symbol;
         Id = symbol.Id;
-        Title = symbol.Title;
+        Title = new string(symbol.Title);
         Due = symbol.Due;
         Start = symbol.Start;
         Tags = ImmutableCollectionsMarshal.AsArray(symbol.Tags) ?? [];
@@ -178,18 +178,25 @@ public sealed class ObligationView
 /// <summary>A unit or group as rules see it.</summary>
 public sealed class UnitView
 {
-    internal UnitView(UnitSymbol symbol) => Symbol = symbol;
+    internal UnitView(UnitSymbol symbol)
+    {
+        // Copied from the bound unit (complete once the plan is bound): rules read them for every owner of every task.
+        Symbol = symbol;
+        Name = symbol.Name;
+        IsGroup = symbol.IsGroup;
+        IsOpenGroup = symbol.IsGroup && !symbol.IsClosedGroup;
+    }
 
     /// <summary>The bound unit.</summary>
     public UnitSymbol Symbol { get; }
     /// <summary>name</summary>
-    public string Name => Symbol.Name;
+    public string Name { get; }
     /// <summary>title</summary>
     public string? Title => Symbol.Title;
     /// <summary>isGroup</summary>
-    public bool IsGroup => Symbol.IsGroup;
+    public bool IsGroup { get; }
     /// <summary>isOpenGroup (extension): a group whose members are not listed (各有关单位).</summary>
-    public bool IsOpenGroup => Symbol.IsGroup && !Symbol.IsClosedGroup;
+    public bool IsOpenGroup { get; }
     /// <summary>members</summary>
     public IReadOnlyList<UnitView> Members { get; internal set; } = [];
     /// <summary>tasks where the unit is accountable (owes an obligation, or is named as lead/with).</summary>
