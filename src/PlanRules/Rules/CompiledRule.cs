@@ -26,7 +26,7 @@ public sealed class CompiledRule
         var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         int ValueOf(BoundExpression expression)
         {
-            var text = textOf(expression);
+            var text = WithoutOuterParentheses(textOf(expression));
             if (!indexes.TryGetValue(text, out var index))
             {
                 indexes[text] = index = values.Count;
@@ -41,11 +41,33 @@ public sealed class CompiledRule
         Terms = [.. bound.Terms.Select(term => (textOf(term), ValueOf(term)))];
         ValueCount = values.Count;
         var site = System.Linq.Expressions.Expression.Parameter(typeof(FindingSite), "site");
-        _report = RuleCompiler.CompileReport<FindingSite, RuleFinding>(bound.Variable, values, HoleValues, TermErrorOf, CultureFreeOf,
+        var compile = RuleCompiler.CompileReport<FindingSite, RuleFinding>(bound.Variable, values, HoleValues, TermErrorOf, CultureFreeOf,
             RuleFinding.ConstructorFor(values.Count), [System.Linq.Expressions.Expression.Constant(this), site], site);
+        // Compiled on the first finding, then called directly (two threads racing on the first may both compile, to the same effect).
+        _report = (element, model, at) => (_report = compile())(element, model, at);
         RelatedLocations = [bound.Location];
         Extras = DiagnosticExtras.Create(RelatedLocations, null);
         SourcePath = sourcePath;
+    }
+
+    /// <summary>
+    /// The text that identifies a value: <c>(count(t.lead))</c> as a term and <c>{count(t.lead)}</c> as a hole are the
+    /// same value, evaluated once. Text with a quote keeps its parentheses (a parenthesis inside a string would
+    /// mislead the count).
+    /// </summary>
+    internal static string WithoutOuterParentheses(string text)
+    {
+        while (text.Length >= 2 && text[0] == '(' && text[^1] == ')' && !text.Contains('"'))
+        {
+            var depth = 0;
+            for (var i = 0; i < text.Length - 1; i++)
+            {
+                depth += text[i] == '(' ? 1 : text[i] == ')' ? -1 : 0;
+                if (depth == 0) return text;
+            }
+            text = text[1..^1].Trim();
+        }
+        return text;
     }
 
     internal BoundRule Bound { get; }
@@ -54,7 +76,7 @@ public sealed class CompiledRule
     /// <summary>The number of distinct expressions of holes and terms (each evaluated once per finding); the first <see cref="HoleValues"/> are holes.</summary>
     internal int ValueCount { get; }
     internal int HoleValues { get; }
-    private readonly Func<object, RuleModel, FindingSite, RuleFinding> _report;
+    private Func<object, RuleModel, FindingSite, RuleFinding> _report;
 
     /// <summary>The number of holes in the first message: the finding's arguments.</summary>
     internal int Arguments { get; }

@@ -277,4 +277,51 @@ public class RuleFindingTests
         Assert.Equal(values == 0 ? [] : ["2021-06-30"], d.Arguments.ToArray());
         Assert.Equal(values == 0 ? [] : ["t.due"], d.Properties.Keys.ToArray());
     }
+
+    [Theory]
+    [InlineData("(count(t.lead))", "count(t.lead)")]
+    [InlineData("((count(t.lead)))", "count(t.lead)")]
+    [InlineData("( count(t.lead) )", "count(t.lead)")]
+    [InlineData("(a) + (b)", "(a) + (b)")]
+    [InlineData("(a + b) * (c)", "(a + b) * (c)")]
+    [InlineData("(t.title == \")(\")", "(t.title == \")(\")")]
+    [InlineData("count(t.lead)", "count(t.lead)")]
+    [InlineData("()", "")]
+    public void A_value_is_identified_without_its_outer_parentheses(string text, string key) =>
+        Assert.Equal(key, CompiledRule.WithoutOuterParentheses(text));
+
+    [Fact]
+    public void A_term_in_parentheses_and_the_same_hole_are_one_value()
+    {
+        var set = CompileClean("""
+            rule T011 "值" {
+              for task t
+              when (count(t.lead)) > 3
+              message "{count(t.lead)}"
+            }
+            """);
+        Assert.Equal(1, set.Rules[0].ValueCount);
+        var d = Single(Check(Plan, null, "2021-03-31", set).Diagnostics, "T011");
+        Assert.Equal("4", d.GetMessage(Zh));
+        Assert.Equal("4", d.Properties.Values.Single());
+    }
+
+    [Fact]
+    public void A_finding_too_big_to_compile_is_interpreted_with_every_value_in_place()
+    {
+        // Over RuleCompiler.InterpretAbove nodes the report is interpreted, not compiled to IL; six values go to an array.
+        var chain = "count(t.lead)" + string.Concat(Enumerable.Repeat(" + 0", PlanRules.Rules.Compilation.RuleCompiler.InterpretAbove));
+        var rules = $$"""
+            rule T012 "值" {
+              for task t where t.id == "1"
+              when {{chain}} > 3
+              message "{t.id}|{t.due}|{t.title}|{len(t.title)}|{t.status}|{count(t.with)}"
+            }
+            """;
+        var set = CompileClean(rules);
+        Assert.Equal(7, set.Rules[0].ValueCount);
+        var d = Single(Check(Plan, null, "2021-03-31", set).Diagnostics, "T012");
+        Assert.Equal("1|2021-06-30|多头牵头|4|open|0", d.GetMessage(Zh));
+        Assert.Equal("4", d.Properties.Values.Single());
+    }
 }

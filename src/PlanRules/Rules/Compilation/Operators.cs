@@ -47,11 +47,10 @@ internal static class Operators
     {
         [ExpressionType.Equal] = typeof(LocalDate).GetMethod("op_Equality", Dates)!,
         [ExpressionType.NotEqual] = typeof(LocalDate).GetMethod("op_Inequality", Dates)!,
-        // Ordering through IsoDates: NodaTime's operators compare calendars first, several times slower.
-        [ExpressionType.LessThan] = typeof(IsoDates).GetMethod(nameof(IsoDates.Less), Dates)!,
-        [ExpressionType.LessThanOrEqual] = typeof(IsoDates).GetMethod(nameof(IsoDates.LessOrEqual), Dates)!,
-        [ExpressionType.GreaterThan] = typeof(IsoDates).GetMethod(nameof(IsoDates.Greater), Dates)!,
-        [ExpressionType.GreaterThanOrEqual] = typeof(IsoDates).GetMethod(nameof(IsoDates.GreaterOrEqual), Dates)!,
+        [ExpressionType.LessThan] = typeof(LocalDate).GetMethod("op_LessThan", Dates)!,
+        [ExpressionType.LessThanOrEqual] = typeof(LocalDate).GetMethod("op_LessThanOrEqual", Dates)!,
+        [ExpressionType.GreaterThan] = typeof(LocalDate).GetMethod("op_GreaterThan", Dates)!,
+        [ExpressionType.GreaterThanOrEqual] = typeof(LocalDate).GetMethod("op_GreaterThanOrEqual", Dates)!,
     };
 
     private static readonly Dictionary<ExpressionType, MethodInfo> PeriodBinary = new()

@@ -83,9 +83,11 @@ internal sealed class RuleCompiler
     /// as <see cref="CompileValue"/> makes it, each with its own step count; the first <paramref name="holes"/> are
     /// holes, whose fault faults the element; a later value (a term) that faults becomes <paramref name="termError"/>
     /// of the exception. A value that is not text yet goes through <paramref name="cultureFree"/>. The values go to <paramref name="make"/>'s constructor arguments after the leading
-    /// <paramref name="leading"/> ones, or as one array when <paramref name="make"/> takes an array. Compiled on first call.
+    /// <paramref name="leading"/> ones, or as one array when <paramref name="make"/> takes an array. Returns what compiles
+    /// it (the tree is built and checked now): holes and terms run only for the elements a rule reports, and most rules
+    /// report few or none, so the caller compiles on first use (see <see cref="CompileOnFirstCall{T}"/>).
     /// </summary>
-    public static Func<object, RuleModel, TSite, TResult> CompileReport<TSite, TResult>(
+    public static Func<Func<object, RuleModel, TSite, TResult>> CompileReport<TSite, TResult>(
         RuleVariable variable, IReadOnlyList<BoundExpression> values, int holes, MethodInfo termError, MethodInfo cultureFree,
         ConstructorInfo make, Expression[] leading, ParameterExpression site)
     {
@@ -127,7 +129,9 @@ internal sealed class RuleCompiler
         }
         body.Add(Expression.Convert(Expression.New(make, arguments), typeof(TResult)));
         var block = Expression.Block(typeof(TResult), [typed, compiler._steps, .. locals], body);
-        return CompileOnFirstCall(Expression.Lambda<Func<object, RuleModel, TSite, TResult>>(block, element, compiler._model, site), compiler._nodes > InterpretAbove);
+        var lambda = Expression.Lambda<Func<object, RuleModel, TSite, TResult>>(block, element, compiler._model, site);
+        var interpret = compiler._nodes > InterpretAbove;
+        return () => lambda.Compile(preferInterpretation: interpret);
     }
 
     private static readonly MethodInfo NewValues = typeof(RuleCompiler).GetMethod(nameof(Values), BindingFlags.NonPublic | BindingFlags.Static)!;
@@ -164,12 +168,6 @@ internal sealed class RuleCompiler
         return (element, model) => (compiled ??= lambda.Compile(preferInterpretation: interpret))(element, model);
     }
 
-    private static Func<object, RuleModel, TSite, T> CompileOnFirstCall<TSite, T>(Expression<Func<object, RuleModel, TSite, T>> lambda, bool interpret)
-    {
-        Func<object, RuleModel, TSite, T>? compiled = null;
-        return (element, model, site) => (compiled ??= lambda.Compile(preferInterpretation: interpret))(element, model, site);
-    }
-
     /// <summary>
     /// Compiles a rule's <c>where</c> filter and its condition into one delegate that is true when the rule reports
     /// the element: the filter holds and the condition is true (<c>when</c>) or false (<c>require</c>).
@@ -199,15 +197,26 @@ internal sealed class RuleCompiler
 
     private static Expression Coerce(Expression expression, RuleType from, RuleType to) => Coerce(expression, from, to.ClrType);
 
+    /// <summary>
+    /// A literal. A date is kept in the compiled method's closure, as any value the IL cannot spell: as its own type,
+    /// then made optional, since reading an optional value out of the closure is a runtime call per use.
+    /// </summary>
+    private static Expression EmitLiteral(BoundLiteral literal)
+    {
+        if (literal.Type.Kind == TypeKind.None) return Expression.Constant(null, typeof(object));
+        var type = literal.Type.ClrType;
+        return literal.Value is not null && Nullable.GetUnderlyingType(type) is { IsPrimitive: false, IsEnum: false } value && value != typeof(decimal)
+            ? Expression.Convert(Expression.Constant(literal.Value, value), type)
+            : Expression.Constant(literal.Value, type);
+    }
+
     private Expression Emit(BoundExpression node)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();
         _nodes++;
         return node switch
         {
-            BoundLiteral literal => literal.Type.Kind == TypeKind.None
-                ? Expression.Constant(null, typeof(object))
-                : Expression.Constant(literal.Value, literal.Type.ClrType),
+            BoundLiteral literal => EmitLiteral(literal),
             BoundToday => Expression.Property(_model, typeof(RuleModel).GetProperty(nameof(RuleModel.Today))!),
             BoundVariable variable => _variables[variable.Variable],
             BoundMember member => Expression.Property(Emit(member.Target), member.Property),

@@ -249,7 +249,7 @@ public static class BuiltinFunctions
 
     /// <summary><c>date - date</c> in days.</summary>
     public static long? DaysBetween(LocalDate? later, LocalDate? earlier) =>
-        later is { } a && earlier is { } b ? IsoDates.DaysBetween(a, b) : null;
+        later is { } a && earlier is { } b ? Period.DaysBetween(b, a) : null;
 
     /// <summary><c>date + period</c>; a date outside the calendar faults the element.</summary>
     public static LocalDate? PlusPeriod(LocalDate? date, Period? period) => date is { } d && period is not null ? Shift(d, period, forward: true) : null;
