@@ -21,7 +21,7 @@ public sealed class CompiledRule
     internal CompiledRule(BoundRule bound, string sourcePath, Func<BoundExpression, string> textOf)
     {
         Bound = bound;
-        Filter = RuleCompiler.CompileFilter(bound.Variable, bound.Where, bound.Condition, bound.IsRequire);
+        (Filter, FilterNodes) = RuleCompiler.CompileFilter(bound.Variable, bound.Where, bound.Condition, bound.IsRequire);
         var values = new List<BoundExpression>();
         var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         int ValueOf(BoundExpression expression)
@@ -73,6 +73,8 @@ public sealed class CompiledRule
     internal BoundRule Bound { get; }
     /// <summary>True when the rule reports the element: the <c>where</c> filter and the condition, in one delegate.</summary>
     internal Func<object, RuleModel, bool> Filter { get; }
+    /// <summary>The size of the filter and condition in compiled nodes (which programs it can join: <see cref="RuleProgram"/>).</summary>
+    internal int FilterNodes { get; }
     /// <summary>The number of distinct expressions of holes and terms (each evaluated once per finding); the first <see cref="HoleValues"/> are holes.</summary>
     internal int ValueCount { get; }
     internal int HoleValues { get; }

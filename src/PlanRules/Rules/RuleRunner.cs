@@ -1,4 +1,5 @@
-using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.ExceptionServices;
 using PlanRules.Diagnostics;
 using PlanRules.Rules.Runtime;
 using PlanRules.Rules.Syntax;
@@ -28,20 +29,28 @@ public static class RuleRunner
     public static DiagnosticList Run(RuleSet rules, RuleModel model, CancellationToken cancellationToken)
     {
         var found = new DiagnosticList.Builder?[rules.Rules.Length];
-        var effective = Enumerable.Range(0, rules.Rules.Length).Where(i => rules.Rules[i].IsEffective(model.AsOf));
-        foreach (var group in effective.GroupBy(i => rules.Rules[i].Target))
+        var faults = new RuleFaults(64);
+        var stepFaults = new int[rules.Rules.Length];
+        foreach (var target in Targets)
         {
-            var indexes = group.ToArray();
-            var active = indexes.Select(i => rules.Rules[i]).ToArray();
-            IReadOnlyList<object> elements = group.Key switch
+            var programs = rules.ProgramsFor(target);
+            // Bit i of enabled[p]: rule programs[p].Indexes[i] is effective on the as-of date and not stopped.
+            var enabled = new ulong[programs.Length];
+            for (var p = 0; p < programs.Length; p++)
+            {
+                for (var i = 0; i < programs[p].Indexes.Length; i++)
+                {
+                    if (rules.Rules[programs[p].Indexes[i]].IsEffective(model.AsOf)) enabled[p] |= 1UL << i;
+                }
+            }
+            if (enabled.All(mask => mask == 0)) continue;
+            IReadOnlyList<object> elements = target switch
             {
                 RuleTarget.Task => model.Tasks,
                 RuleTarget.Obligation => model.Obligations,
                 RuleTarget.Unit => model.Units,
                 _ => [model.Plan],
             };
-            var stepFaults = new int[active.Length];
-            var filters = active.Select(rule => rule.Filter).ToArray();
             var tasks = elements as TaskView[];
             var obligations = elements as ObligationView[];
             // The model's lists are arrays: read as one (no interface call per element; arrays of views are object[] by covariance).
@@ -61,29 +70,31 @@ public static class RuleRunner
                     if (e + 2 < obligations.Length) Memory.Prefetch(obligations[e + 2]);
                     if (e + 1 < obligations.Length) obligations[e + 1].PrefetchParts();
                 }
-                for (var r = 0; r < active.Length; r++)
+                for (var p = 0; p < programs.Length; p++)
                 {
-                    var rule = active[r];
-                    if (stepFaults[r] >= MaxStepLimitFaults) continue;
-                    try
+                    if (enabled[p] == 0) continue;
+                    var program = programs[p];
+                    var fires = program.Run(element, model, faults, enabled[p]);
+                    while (fires != 0)
                     {
-                        if (!filters[r](element, model)) continue;
-                        (found[indexes[r]] ??= new()).Add(Report(rule, element, model));
-                    }
-                    // A host function that gives up because the check is cancelled is no fault of the rule.
-                    catch (Exception ex) when (ex is not (OutOfMemoryException or InsufficientExecutionStackException)
-                        && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-                    {
-                        var (location, taskId, unit) = Describe(element, rule);
-                        (found[indexes[r]] ??= new()).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, Cause(ex),
-                            rule.Descriptor.Id, ElementName(element), Reason(ex))
-                            .WithAdditionalLocations([rule.Location]));
-                        if (ex is RuleRuntimeException { IsStepLimit: true } && ++stepFaults[r] == MaxStepLimitFaults && items.Length - e - 1 is > 0 and var rest)
+                        var bit = BitOperations.TrailingZeroCount(fires);
+                        fires &= fires - 1;
+                        var index = program.Indexes[bit];
+                        try
                         {
-                            found[indexes[r]]!.Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, rule.Location, null, null, null,
-                                rule.Descriptor.Id, LocalizableString.FromResource("Remaining_" + group.Key, rest),
-                                LocalizableString.FromResource("PR2005_StoppedAtStepLimit", MaxStepLimitFaults)));
+                            (found[index] ??= new()).Add(Report(rules.Rules[index], element, model));
                         }
+                        catch (Exception ex) when (IsFault(ex, cancellationToken))
+                        {
+                            Fault(rules.Rules[index], ref found[index], ref stepFaults[index], ref enabled[p], bit, ex, element, items.Length - e - 1, target);
+                        }
+                    }
+                    if (faults.Mask == 0) continue;
+                    foreach (var (bit, ex) in faults.Take())
+                    {
+                        if (!IsFault(ex, cancellationToken)) ExceptionDispatchInfo.Throw(ex);
+                        var index = program.Indexes[bit];
+                        Fault(rules.Rules[index], ref found[index], ref stepFaults[index], ref enabled[p], bit, ex, element, items.Length - e - 1, target);
                     }
                 }
             }
@@ -94,6 +105,39 @@ public static class RuleRunner
             if (list is not null) diagnostics.AddRange(list);
         }
         return diagnostics.ToList();
+    }
+
+    private static readonly RuleTarget[] Targets = [RuleTarget.Task, RuleTarget.Obligation, RuleTarget.Unit, RuleTarget.Plan];
+
+    /// <summary>
+    /// True when an exception of a rule on an element is the rule's fault (PR2005 for the element): anything but
+    /// running out of memory or stack, and a host function giving up because the check is cancelled.
+    /// </summary>
+    private static bool IsFault(Exception ex, CancellationToken cancellationToken) =>
+        ex is not (OutOfMemoryException or InsufficientExecutionStackException)
+        && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    /// <summary>
+    /// A rule faulted on an element: PR2005 for the element. After <see cref="MaxStepLimitFaults"/> step-limit faults the
+    /// rule is stopped (its bit in <paramref name="enabled"/> cleared), with one PR2005 at the rule for the rest.
+    /// </summary>
+    private static void Fault(CompiledRule rule, ref DiagnosticList.Builder? found, ref int stepFaults, ref ulong enabled, int bit,
+        Exception ex, object element, int rest, RuleTarget target)
+    {
+        var (location, taskId, unit) = Describe(element, rule);
+        (found ??= new()).Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, location, taskId, unit, Cause(ex),
+            rule.Descriptor.Id, ElementName(element), Reason(ex))
+            .WithAdditionalLocations([rule.Location]));
+        if (ex is RuleRuntimeException { IsStepLimit: true } && ++stepFaults == MaxStepLimitFaults)
+        {
+            enabled &= ~(1UL << bit);
+            if (rest > 0)
+            {
+                found.Add(Diagnostic.Create(DiagnosticCatalog.RulesRuntimeFault, rule.Location, null, null, null,
+                    rule.Descriptor.Id, LocalizableString.FromResource("Remaining_" + target, rest),
+                    LocalizableString.FromResource("PR2005_StoppedAtStepLimit", MaxStepLimitFaults)));
+            }
+        }
     }
 
     /// <summary>

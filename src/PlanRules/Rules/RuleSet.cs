@@ -27,6 +27,13 @@ public sealed class RuleSet
     /// <summary>The rules that compiled.</summary>
     public ImmutableArray<CompiledRule> Rules { get; }
 
+    // Per target (RuleTarget's value), made on first use; two threads racing may both make them, to the same effect.
+    private readonly RuleProgram[]?[] _programs = new RuleProgram[]?[4];
+
+    /// <summary>The rules over <paramref name="target"/>, as programs (<see cref="RuleProgram"/>), in rule order; made on first use.</summary>
+    internal RuleProgram[] ProgramsFor(Syntax.RuleTarget target) =>
+        _programs[(int)target] ??= RuleProgram.For(Rules, target);
+
     /// <summary>Syntax and type errors of the rule files (PR0xxx, PR2001..PR2004).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 

@@ -172,18 +172,70 @@ internal sealed class RuleCompiler
     /// Compiles a rule's <c>where</c> filter and its condition into one delegate that is true when the rule reports
     /// the element: the filter holds and the condition is true (<c>when</c>) or false (<c>require</c>).
     /// </summary>
-    public static Func<object, RuleModel, bool> CompileFilter(RuleVariable variable, BoundExpression? where, BoundExpression condition, bool isRequire)
+    public static (Func<object, RuleModel, bool> Filter, int Nodes) CompileFilter(RuleVariable variable, BoundExpression? where, BoundExpression condition, bool isRequire)
     {
         var compiler = new RuleCompiler();
         var element = Expression.Parameter(typeof(object), "element");
         var typed = Expression.Variable(variable.Type.ClrType, variable.Name);
         compiler._variables[variable] = typed;
-        Expression fires = Coerce(compiler.Emit(condition), condition.Type, typeof(bool));
-        if (isRequire) fires = Expression.Not(fires);
-        if (where is not null) fires = Expression.AndAlso(Coerce(compiler.Emit(where), where.Type, typeof(bool)), fires);
+        var fires = compiler.EmitFires(where, condition, isRequire);
         var block = Expression.Block(typeof(bool), [typed, compiler._steps],
             Expression.Assign(typed, Expression.Convert(element, typed.Type)), Expression.Assign(compiler._steps, Expression.Constant(0L)), fires);
-        return Expression.Lambda<Func<object, RuleModel, bool>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
+        var filter = Expression.Lambda<Func<object, RuleModel, bool>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
+        return (filter, compiler._nodes);
+    }
+
+    /// <summary>True when a rule reports the element: the <c>where</c> filter holds and the condition is true (<c>when</c>) or false (<c>require</c>).</summary>
+    private Expression EmitFires(BoundExpression? where, BoundExpression condition, bool isRequire)
+    {
+        Expression fires = Coerce(Emit(condition), condition.Type, typeof(bool));
+        if (isRequire) fires = Expression.Not(fires);
+        if (where is not null) fires = Expression.AndAlso(Coerce(Emit(where), where.Type, typeof(bool)), fires);
+        return fires;
+    }
+
+    /// <summary>
+    /// Compiles the filters of up to 64 rules over one kind of element into one method: the element is cast once and
+    /// every enabled rule (a bit of <c>enabled</c>, in the order of <paramref name="rules"/>) runs in turn, each with
+    /// its own step count; the result has the bit of every rule that reports the element. A rule that throws (but
+    /// for running out of memory or stack) is passed to <paramref name="onFault"/> (an instance method of the fault
+    /// collector: rule's position, exception) and the next rule runs, as when each rule is its own delegate. Returns
+    /// what compiles it; the tree is built now.
+    /// </summary>
+    public static Func<Func<object, RuleModel, TFaults, ulong, ulong>> CompileProgram<TFaults>(
+        IReadOnlyList<(RuleVariable Variable, BoundExpression? Where, BoundExpression Condition, bool IsRequire)> rules, MethodInfo onFault)
+    {
+        if (rules.Count is 0 or > 64) throw new ArgumentOutOfRangeException(nameof(rules), "a program holds 1 to 64 rules");
+        var compiler = new RuleCompiler();
+        var element = Expression.Parameter(typeof(object), "element");
+        var faults = Expression.Parameter(typeof(TFaults), "faults");
+        var enabled = Expression.Parameter(typeof(ulong), "enabled");
+        var typed = Expression.Variable(rules[0].Variable.Type.ClrType, "element");
+        var result = Expression.Variable(typeof(ulong), "fires");
+        var body = new List<Expression>
+        {
+            Expression.Assign(typed, Expression.Convert(element, typed.Type)),
+            Expression.Assign(result, Expression.Constant(0UL)),
+        };
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var (variable, where, condition, isRequire) = rules[i];
+            if (variable.Type.ClrType != typed.Type) throw new ArgumentException("the rules of a program range over one kind of element", nameof(rules));
+            compiler._variables[variable] = typed;
+            var bit = Expression.Constant(1UL << i);
+            var fault = Expression.Variable(typeof(Exception), "fault");
+            var run = Expression.Block(typeof(void),
+                Expression.Assign(compiler._steps, Expression.Constant(0L)),
+                Expression.IfThen(compiler.EmitFires(where, condition, isRequire), Expression.OrAssign(result, bit)));
+            var caught = Expression.Catch(fault, Expression.Call(faults, onFault, Expression.Constant(i), fault),
+                Expression.Not(Expression.OrElse(Expression.TypeIs(fault, typeof(OutOfMemoryException)), Expression.TypeIs(fault, typeof(InsufficientExecutionStackException)))));
+            body.Add(Expression.IfThen(Expression.NotEqual(Expression.And(enabled, bit), Expression.Constant(0UL)), Expression.TryCatch(run, caught)));
+        }
+        body.Add(result);
+        var lambda = Expression.Lambda<Func<object, RuleModel, TFaults, ulong, ulong>>(
+            Expression.Block(typeof(ulong), [typed, compiler._steps, result], body), element, compiler._model, faults, enabled);
+        var interpret = compiler._nodes > InterpretAbove;
+        return () => lambda.Compile(preferInterpretation: interpret);
     }
 
     private static Expression Coerce(Expression expression, RuleType from, Type to)
