@@ -13,14 +13,9 @@ namespace PlanRules.Tests.Rules;
 /// </summary>
 public class RuleProgramTests
 {
-    private const string Plan = Header + """
-        task 1 "一" { lead 区政府办 }
-        task 2 "二" { lead 区政府办 }
-        task 3 "三" { lead 区政府办 }
-        """;
-
-    private static readonly RuleFunction Risky = RuleFunction.FromDelegate("risky",
-        (Func<string, bool>)(id => id == "2" ? throw new InvalidOperationException("broken") : true));
+    // Tasks 1, 2 and 3, and a host function that throws on task 2.
+    private const string Plan = RuleRuntimeFaultTests.Plan;
+    private static readonly RuleFunction Risky = RuleRuntimeFaultTests.Risky;
 
     private static string Rules(int count, Func<int, string> condition)
     {

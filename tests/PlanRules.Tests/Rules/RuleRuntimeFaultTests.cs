@@ -7,13 +7,13 @@ namespace PlanRules.Tests.Rules;
 /// <summary>PR2005: a rule that throws on one element reports that element; the others still report.</summary>
 public class RuleRuntimeFaultTests
 {
-    private const string Plan = Header + """
+    internal const string Plan = Header + """
         task 1 "一" { lead 区政府办 }
         task 2 "二" { lead 区政府办 }
         task 3 "三" { lead 区政府办 }
         """;
 
-    private static readonly RuleFunction Risky = RuleFunction.FromDelegate("risky",
+    internal static readonly RuleFunction Risky = RuleFunction.FromDelegate("risky",
         (Func<string, bool>)(id => id == "2" ? throw new InvalidOperationException("记录损坏 broken record") : true));
 
     [Fact]
