@@ -72,4 +72,33 @@ public class RuleProgramTests
         Assert.DoesNotContain("E002", ids);
         Assert.Single(ids, "E003");
     }
+
+    [Fact]
+    public void Interpreted_rules_fault_and_report_as_compiled_ones_do()
+    {
+        // Above RuleCompiler.InterpretAbove nodes a program and a report are interpreted (as every rule is in the
+        // Native AOT tool): a fault in the filter is PR2005 for the element, a fault in a term reads "error: …".
+        var padding = "1" + string.Concat(Enumerable.Repeat(" + 0", RuleCompiler.InterpretAbove));
+        var set = CompileClean($$"""
+            rule I001 "filter faults on task 2" {
+              for task t
+              when risky(t.id) and {{padding}} > 0
+              message "{t.id}"
+            }
+            rule I002 "term faults on task 2" {
+              for task t
+              when (t.id == "2" or risky(t.id)) and {{padding}} > 0
+              message "{t.id} {{{padding}}}"
+            }
+            """, Risky);
+        var result = Check(Plan, null, "2021-12-31", set);
+        Assert.Equal(["1", "3"], result.Diagnostics.Where(d => d.Id == "I001").Select(d => d.TaskId));
+        var fault = Assert.Single(result.Diagnostics, d => d.Id == "PR2005");
+        Assert.Equal("2", fault.TaskId);
+        Assert.Contains("I001", fault.GetMessage(En));
+        var onTwo = Assert.Single(result.Diagnostics, d => d.Id == "I002" && d.TaskId == "2");
+        Assert.StartsWith("error: ", onTwo.Properties["risky(t.id)"]);
+        Assert.Contains("broken", onTwo.Properties["risky(t.id)"]);
+        Assert.Equal(3, result.Diagnostics.Count(d => d.Id == "I002"));
+    }
 }

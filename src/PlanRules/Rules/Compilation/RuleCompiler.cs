@@ -104,7 +104,9 @@ internal sealed class RuleCompiler
             if (i >= holes)
             {
                 var fault = Expression.Variable(typeof(Exception), "fault");
-                value = Expression.TryCatch(value, Expression.Catch(fault, Expression.Call(termError, fault), Expression.Not(Expression.TypeIs(fault, typeof(OutOfMemoryException)))));
+                // No exception filter: the expression interpreter (Native AOT) does not run them as the JIT does.
+                value = Expression.TryCatch(value, Expression.Catch(fault,
+                    Expression.Condition(Expression.TypeIs(fault, typeof(OutOfMemoryException)), Expression.Rethrow(typeof(object)), Expression.Call(termError, fault))));
             }
             computed.Add(value);
         }
@@ -227,8 +229,11 @@ internal sealed class RuleCompiler
             var run = Expression.Block(typeof(void),
                 Expression.Assign(compiler._steps, Expression.Constant(0L)),
                 Expression.IfThen(compiler.EmitFires(where, condition, isRequire), Expression.OrAssign(result, bit)));
-            var caught = Expression.Catch(fault, Expression.Call(faults, onFault, Expression.Constant(i), fault),
-                Expression.Not(Expression.OrElse(Expression.TypeIs(fault, typeof(OutOfMemoryException)), Expression.TypeIs(fault, typeof(InsufficientExecutionStackException)))));
+            // No exception filter (see CompileReport): running out of memory or stack is caught and thrown again.
+            var caught = Expression.Catch(fault, Expression.IfThenElse(
+                Expression.OrElse(Expression.TypeIs(fault, typeof(OutOfMemoryException)), Expression.TypeIs(fault, typeof(InsufficientExecutionStackException))),
+                Expression.Rethrow(),
+                Expression.Call(faults, onFault, Expression.Constant(i), fault)));
             body.Add(Expression.IfThen(Expression.NotEqual(Expression.And(enabled, bit), Expression.Constant(0UL)), Expression.TryCatch(run, caught)));
         }
         body.Add(result);
