@@ -9,6 +9,9 @@ namespace PlanRules.Benchmarks;
 /// runner's loop and the hand-written loop). Best of several rounds; numbers from one process, not a benchmark.
 /// With <c>PR_PERF_LOOP=SECONDS</c> in the environment it only runs the rule runner for that long, for a sampling
 /// profiler (<c>DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -g dotnet … --profile-rules 10000</c>).
+/// With <c>PR_MEAN=RUNS</c> it only times that many runs of the runner after a warm-up: the spread of run times, the
+/// collections per run and their pauses, and the last collections' generation sizes (<c>PR_PEERS=1</c> also keeps
+/// the peers' inputs alive, as the benchmark process does).
 /// </summary>
 internal static class RulesProfile
 {

@@ -15,10 +15,13 @@ public static class RuleRunner
     /// <summary>Runs every effective rule; findings point at the element's declaration in the plan, with the rule as related location.</summary>
     /// <remarks>
     /// Element by element, each element through every rule of its kind: an element's data is read once for all
-    /// rules, not once per rule (on large plans one pass per rule spends most of its time waiting for memory).
-    /// Findings are kept per rule and returned rule by rule, each rule's in element order: the order one pass
-    /// per rule gives. While the rules run on one task or obligation, the processor is asked to load the next one's
-    /// parts (<see cref="Memory"/>): on large plans that halves the time per task.
+    /// rules, not once per rule (on large plans one pass per rule spends most of its time waiting for memory). The
+    /// rules' filters run as programs (<see cref="RuleProgram"/>: one compiled method for up to 64 rules), so an
+    /// element costs one call per program, not one per rule. Findings are kept per rule and returned rule by rule,
+    /// each rule's in element order: the order one pass per rule gives, in a <see cref="DiagnosticList"/> (no large
+    /// arrays, so findings die young when the caller drops them). While the rules run on one task or obligation, the
+    /// processor is asked to load the next one's parts (<see cref="Memory"/>): on large plans that halves the time
+    /// per task.
     /// </remarks>
     public static DiagnosticList Run(RuleSet rules, RuleModel model) => Run(rules, model, CancellationToken.None);
 

@@ -62,30 +62,14 @@ internal sealed class RuleCompiler
     }
 
     /// <summary>
-    /// Compiles a message hole or explanation term. A value that reads the same in every culture (a bool, int,
-    /// decimal, date or status that is not none) is returned as its text, formatted in the delegate without a box;
-    /// none, text, lists and the other values are returned as they are.
-    /// </summary>
-    public static Func<object, RuleModel, object?> CompileValue(RuleVariable variable, BoundExpression body)
-    {
-        var compiler = new RuleCompiler();
-        var element = Expression.Parameter(typeof(object), "element");
-        var typed = Expression.Variable(variable.Type.ClrType, variable.Name);
-        compiler._variables[variable] = typed;
-        var result = compiler.EmitValue(body);
-        var block = Expression.Block(typeof(object), [typed, compiler._steps],
-            Expression.Assign(typed, Expression.Convert(element, typed.Type)), Expression.Assign(compiler._steps, Expression.Constant(0L)), result);
-        return CompileOnFirstCall(Expression.Lambda<Func<object, RuleModel, object?>>(block, element, compiler._model), compiler._nodes > InterpretAbove);
-    }
-
-    /// <summary>
-    /// Compiles what a finding of a rule says into one delegate: every value of <paramref name="values"/> in order,
-    /// as <see cref="CompileValue"/> makes it, each with its own step count; the first <paramref name="holes"/> are
+    /// Compiles what a finding of a rule says into one delegate: every value of <paramref name="values"/> in order
+    /// (<see cref="EmitValue"/>), each with its own step count; the first <paramref name="holes"/> are
     /// holes, whose fault faults the element; a later value (a term) that faults becomes <paramref name="termError"/>
     /// of the exception. A value that is not text yet goes through <paramref name="cultureFree"/>. The values go to <paramref name="make"/>'s constructor arguments after the leading
     /// <paramref name="leading"/> ones, or as one array when <paramref name="make"/> takes an array. Returns what compiles
     /// it (the tree is built and checked now): holes and terms run only for the elements a rule reports, and most rules
-    /// report few or none, so the caller compiles on first use (see <see cref="CompileOnFirstCall{T}"/>).
+    /// report few or none in a check, so the caller compiles on first use (JIT-compiling them all up front cost a short
+    /// <c>planrules check</c> about 10 ms: on the example, 26 of its 66 compiled methods were never called).
     /// </summary>
     public static Func<Func<object, RuleModel, TSite, TResult>> CompileReport<TSite, TResult>(
         RuleVariable variable, IReadOnlyList<BoundExpression> values, int holes, MethodInfo termError, MethodInfo cultureFree,
@@ -140,7 +124,11 @@ internal sealed class RuleCompiler
 
     private static object?[] Values(int count) => new object?[count];
 
-    /// <summary>A hole or term's value as an object: text for a value that reads the same in every culture, else as it is.</summary>
+    /// <summary>
+    /// A hole or term's value as an object. A value that reads the same in every culture (a bool, int, decimal, date
+    /// or status that is not none) is its text, formatted without a box; none, text, lists and the other values are
+    /// as they are.
+    /// </summary>
     private Expression EmitValue(BoundExpression body)
     {
         var value = Emit(body);
@@ -157,18 +145,6 @@ internal sealed class RuleCompiler
                 Expression.Constant(null, typeof(object))));
     }
 
-    /// <summary>
-    /// A delegate that compiles <paramref name="lambda"/> when it is first called. Holes and terms run only for the
-    /// elements a rule reports, and most rules report few or none in a check, so JIT-compiling them all up front
-    /// cost a short <c>planrules check</c> (on the example, 26 of its 66 compiled methods were never called) about
-    /// 10 ms. The tree is built (and checked) now; two threads racing on the first call may both compile, to the
-    /// same effect.
-    /// </summary>
-    private static Func<object, RuleModel, T> CompileOnFirstCall<T>(Expression<Func<object, RuleModel, T>> lambda, bool interpret)
-    {
-        Func<object, RuleModel, T>? compiled = null;
-        return (element, model) => (compiled ??= lambda.Compile(preferInterpretation: interpret))(element, model);
-    }
 
     /// <summary>
     /// Compiles a rule's <c>where</c> filter and its condition into one delegate that is true when the rule reports
