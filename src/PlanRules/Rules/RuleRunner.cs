@@ -152,14 +152,21 @@ public static class RuleRunner
 
     private static Diagnostic Report(CompiledRule rule, object element, RuleModel model)
     {
+        // Made on an element's first finding from what Describe says of it, and kept on its view for the others.
         var site = element switch
         {
-            TaskView task => task.Site ??= new(task.Location, task.Id, null),
-            ObligationView obligation => obligation.Site ??= new(obligation.Task.Location, obligation.Task.Id, obligation.Unit.Name),
-            UnitView unit => unit.Site ??= new(unit.Symbol.NameLocation, null, unit.Name),
-            _ => Describe(element, rule) is var (location, taskId, unitName) ? new FindingSite(location, taskId, unitName) : null!,
+            TaskView task => task.Site ??= SiteOf(element, rule),
+            ObligationView obligation => obligation.Site ??= SiteOf(element, rule),
+            UnitView unit => unit.Site ??= SiteOf(element, rule),
+            _ => SiteOf(element, rule),
         };
         return rule.Report(element, model, site);
+    }
+
+    private static FindingSite SiteOf(object element, CompiledRule rule)
+    {
+        var (location, taskId, unit) = Describe(element, rule);
+        return new FindingSite(location, taskId, unit);
     }
 
     private static (Location Location, string? TaskId, string? Unit) Describe(object element, CompiledRule rule) => element switch

@@ -8,6 +8,10 @@ namespace PlanRules.Tests.TestingKit;
 /// <summary>Syntax errors of <c>*.plantest</c> files: each at its own line and column, in zh-CN and in English.</summary>
 public sealed class PlanTestSyntaxErrorTests
 {
+    /// <summary>The file's one test has a syntax error, so the runner reports it and does not run it.</summary>
+    private static void AssertDoesNotRun(string text) =>
+        Assert.True(Assert.Single(PlanTestParser.Parse(new SourceText(text, "a.plantest")).Tests).HasSyntaxErrors);
+
     private static string[] Errors(string text, CultureInfo culture) =>
         [.. PlanTestParser.Parse(new SourceText(text, "a.plantest")).Diagnostics
             .Select(d => $"({d.Location.Line},{d.Location.Column}) {d.Id}: {d.GetMessage(culture)}")];
@@ -52,8 +56,9 @@ public sealed class PlanTestSyntaxErrorTests
 
         Assert.Equal(["(4,3) PR0001: 'expect none' means no finding at all: it cannot stand beside another expect"], Errors(text, En));
         Assert.Equal(["(4,3) PR0001: 'expect none' 表示没有任何发现，不能与其他 expect 同时使用"], Errors(text, Zh));
-        Assert.True(Assert.Single(PlanTestParser.Parse(new SourceText(text, "a.plantest")).Tests).HasSyntaxErrors);
+        AssertDoesNotRun(text);
     }
+
     [Fact]
     public void A_part_given_twice_in_one_expectation_is_an_error_at_the_second_and_the_test_does_not_run()
     {
@@ -67,8 +72,9 @@ public sealed class PlanTestSyntaxErrorTests
             ],
             Errors(text, En));
         Assert.Equal("(4,31) PR0001: 期望中 'task' 出现了两次：每个期望只能有一个", Errors(text, Zh)[0]);
-        Assert.True(Assert.Single(PlanTestParser.Parse(new SourceText(text, "a.plantest")).Tests).HasSyntaxErrors);
+        AssertDoesNotRun(text);
     }
+
     [Fact]
     public void Expecting_an_ignored_id_is_an_error_at_the_expectation_and_the_test_does_not_run()
     {
@@ -77,6 +83,6 @@ public sealed class PlanTestSyntaxErrorTests
 
         Assert.Equal(["(5,3) PR0001: 'PR3001' is ignored, so it is never compared: it cannot also be expected"], Errors(text, En));
         Assert.Equal(["(5,3) PR0001: 'PR3001' 已由 ignore 排除，不会被比较：不能同时 expect 它"], Errors(text, Zh));
-        Assert.True(Assert.Single(PlanTestParser.Parse(new SourceText(text, "a.plantest")).Tests).HasSyntaxErrors);
+        AssertDoesNotRun(text);
     }
 }
