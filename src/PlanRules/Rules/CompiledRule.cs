@@ -21,7 +21,10 @@ public sealed class CompiledRule
     internal CompiledRule(BoundRule bound, string sourcePath, Func<BoundExpression, string> textOf)
     {
         Bound = bound;
-        (Filter, FilterNodes) = RuleCompiler.CompileFilter(bound.Variable, bound.Where, bound.Condition, bound.IsRequire);
+        var (compileFilter, nodes) = RuleCompiler.CompileFilter(bound.Variable, bound.Where, bound.Condition, bound.IsRequire);
+        FilterNodes = nodes;
+        // The runner runs the filter in a program (RuleProgram); alone it is compiled on its first call.
+        _filter = (element, model) => (_filter = compileFilter())(element, model);
         var values = new List<BoundExpression>();
         var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
         int ValueOf(BoundExpression expression)
@@ -71,8 +74,7 @@ public sealed class CompiledRule
     }
 
     internal BoundRule Bound { get; }
-    /// <summary>True when the rule reports the element: the <c>where</c> filter and the condition, in one delegate.</summary>
-    internal Func<object, RuleModel, bool> Filter { get; }
+    private Func<object, RuleModel, bool> _filter;
     /// <summary>The size of the filter and condition in compiled nodes (which programs it can join: <see cref="RuleProgram"/>).</summary>
     internal int FilterNodes { get; }
     /// <summary>The number of distinct expressions of holes and terms (each evaluated once per finding); the first <see cref="HoleValues"/> are holes.</summary>
@@ -105,7 +107,8 @@ public sealed class CompiledRule
         (Bound.EffectiveFrom is not { } from || asOf >= from) && (Bound.EffectiveTo is not { } to || asOf <= to);
 
     /// <summary>True when the rule reports the element.</summary>
-    internal bool Fires(object element, RuleModel model) => Filter(element, model);
+    /// <remarks>The rule alone (the runner runs rules as programs, <see cref="RuleProgram"/>): for tests and measurements.</remarks>
+    internal bool Fires(object element, RuleModel model) => _filter(element, model);
 
     /// <summary>
     /// The finding on <paramref name="element"/>, at <paramref name="site"/>: evaluates every distinct hole (the first

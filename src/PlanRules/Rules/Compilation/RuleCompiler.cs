@@ -147,10 +147,12 @@ internal sealed class RuleCompiler
 
 
     /// <summary>
-    /// Compiles a rule's <c>where</c> filter and its condition into one delegate that is true when the rule reports
-    /// the element: the filter holds and the condition is true (<c>when</c>) or false (<c>require</c>).
+    /// Builds a rule's <c>where</c> filter and its condition into one delegate that is true when the rule reports
+    /// the element: the filter holds and the condition is true (<c>when</c>) or false (<c>require</c>). Returns what
+    /// compiles it (the tree is built and checked now) and its size in nodes; the runner runs filters as programs
+    /// (<see cref="CompileProgram{TFaults}"/>), so the rule's own delegate is compiled only when it is called alone.
     /// </summary>
-    public static (Func<object, RuleModel, bool> Filter, int Nodes) CompileFilter(RuleVariable variable, BoundExpression? where, BoundExpression condition, bool isRequire)
+    public static (Func<Func<object, RuleModel, bool>> Compile, int Nodes) CompileFilter(RuleVariable variable, BoundExpression? where, BoundExpression condition, bool isRequire)
     {
         var compiler = new RuleCompiler();
         var element = Expression.Parameter(typeof(object), "element");
@@ -159,8 +161,9 @@ internal sealed class RuleCompiler
         var fires = compiler.EmitFires(where, condition, isRequire);
         var block = Expression.Block(typeof(bool), [typed, compiler._steps],
             Expression.Assign(typed, Expression.Convert(element, typed.Type)), Expression.Assign(compiler._steps, Expression.Constant(0L)), fires);
-        var filter = Expression.Lambda<Func<object, RuleModel, bool>>(block, element, compiler._model).Compile(preferInterpretation: compiler._nodes > InterpretAbove);
-        return (filter, compiler._nodes);
+        var lambda = Expression.Lambda<Func<object, RuleModel, bool>>(block, element, compiler._model);
+        var interpret = compiler._nodes > InterpretAbove;
+        return (() => lambda.Compile(preferInterpretation: interpret), compiler._nodes);
     }
 
     /// <summary>True when a rule reports the element: the <c>where</c> filter holds and the condition is true (<c>when</c>) or false (<c>require</c>).</summary>
